@@ -92,9 +92,9 @@ public final class CodeCatalog {
   }
 
   /**
-   * Valid codes nearest to one that is not listed: those sharing its longest listed prefix, so
-   * that E11.99 suggests E11.9 and the other E11 codes, and a mistyped 7th character suggests
-   * the listed ones.
+   * Valid codes nearest to one that is not listed: those sharing its longest listed prefix, so that
+   * E11.99 suggests E11.9 and the other E11 codes, and a mistyped 7th character suggests the listed
+   * ones.
    */
   public List<CodeEntry> nearest(String code, int limit) {
     for (int length = Math.min(code.length(), 7); length >= 1; length--) {

@@ -1,8 +1,8 @@
 package org.openencoder.codeset;
 
 /**
- * A code as one release lists it. Held in memory for every active release; the instructional
- * notes and other detail stay in PostgreSQL until a page asks for them.
+ * A code as one release lists it. Held in memory for every active release; the instructional notes
+ * and other detail stay in PostgreSQL until a page asks for them.
  *
  * @param code normalized (no dot)
  * @param parent the nearest listed ancestor, or null at the top

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The answer to "what is code X on date D": the release in force, the code as it lists it, or
- * why there is none, with the nearest codes that do exist.
+ * The answer to "what is code X on date D": the release in force, the code as it lists it, or why
+ * there is none, with the nearest codes that do exist.
  *
  * @param date the date of service asked for, or null for "the newest release we hold"
  * @param release the release consulted, or null when none covers the date

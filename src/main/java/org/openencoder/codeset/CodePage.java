@@ -6,8 +6,8 @@ import org.openencoder.codeset.CodeFactSource.FactSection;
 import org.openencoder.codeset.Release.SourceFileRecord;
 
 /**
- * Everything OpenEncoder holds about one code on a date of service, each part with its source.
- * The web page and {@code GET /api/v1/codes/{system}/{code}} show the same record.
+ * Everything OpenEncoder holds about one code on a date of service, each part with its source. The
+ * web page and {@code GET /api/v1/codes/{system}/{code}} show the same record.
  */
 public record CodePage(
     String system,
@@ -82,8 +82,8 @@ public record CodePage(
    * The 7th characters a code takes and the full codes they make.
    *
    * @param definedAt the code whose definition applies (the category, as a rule)
-   * @param source where the meanings come from: the Tabular List, or the order file titles when
-   *     the Tabular List of the release is not loaded
+   * @param source where the meanings come from: the Tabular List, or the order file titles when the
+   *     Tabular List of the release is not loaded
    */
   public record SeventhCharacters(
       String base,
@@ -97,8 +97,8 @@ public record CodePage(
       String character, String meaning, String fullCode, String displayCode, boolean valid) {}
 
   /**
-   * An index entry leading to this code (or to its category, for table cells that still need a
-   * 7th character).
+   * An index entry leading to this code (or to its category, for table cells that still need a 7th
+   * character).
    *
    * @param column the table column (Poisoning Accidental, Malignant Primary ...), or null
    */

@@ -221,8 +221,8 @@ public class CodePages {
   }
 
   /**
-   * The 7th characters a code takes: from the nearest Tabular List definition when the release
-   * has its Tabular List, otherwise from the full codes its order file lists below the code.
+   * The 7th characters a code takes: from the nearest Tabular List definition when the release has
+   * its Tabular List, otherwise from the full codes its order file lists below the code.
    */
   private SeventhCharacters seventhCharacters(
       CodeCatalog catalog,
@@ -358,7 +358,11 @@ public class CodePages {
                     .document(
                         releaseId,
                         "pcs-definition",
-                        entry.code().charAt(0) + "/" + axis.position() + "/" + label.toLowerCase(Locale.ROOT))
+                        entry.code().charAt(0)
+                            + "/"
+                            + axis.position()
+                            + "/"
+                            + label.toLowerCase(Locale.ROOT))
                     .map(d -> json.readTree(d).path("definition").asString(null))
                     .orElse(null);
         page.pcs.add(new PcsCharacter(axis.position(), axis.title(), value, label, definition));
@@ -449,8 +453,7 @@ public class CodePages {
     }
 
     CodePage build() {
-      List<CodeRef> nearest =
-          lookup.nearest().stream().map(e -> ref(system, e)).toList();
+      List<CodeRef> nearest = lookup.nearest().stream().map(e -> ref(system, e)).toList();
       return new CodePage(
           system.slug(),
           system.displayName(),

@@ -103,32 +103,67 @@ public class CodeSets {
     String code = CodeSystem.normalize(requested);
     if (!system.hasShape(code)) {
       return new CodeLookup(
-          system, requested, code, date, CodeLookup.Status.INVALID_SHAPE, null, null,
-          nearestInNewest(system, code), List.of());
+          system,
+          requested,
+          code,
+          date,
+          CodeLookup.Status.INVALID_SHAPE,
+          null,
+          null,
+          nearestInNewest(system, code),
+          List.of());
     }
     Optional<Release> release =
         date == null ? newestWithCodes(system.dataset()) : inForce(system.dataset(), date);
     List<Release> listing = releasesListing(system, code);
     if (release.isEmpty()) {
       return new CodeLookup(
-          system, requested, code, date, CodeLookup.Status.NO_RELEASE_IN_FORCE, null, null,
-          List.of(), listing);
+          system,
+          requested,
+          code,
+          date,
+          CodeLookup.Status.NO_RELEASE_IN_FORCE,
+          null,
+          null,
+          List.of(),
+          listing);
     }
     CodeCatalog catalog = catalogs.get(release.get().id());
     if (catalog.size() == 0) {
       return new CodeLookup(
-          system, requested, code, date, CodeLookup.Status.CODE_LIST_MISSING, release.get(),
-          null, List.of(), listing);
+          system,
+          requested,
+          code,
+          date,
+          CodeLookup.Status.CODE_LIST_MISSING,
+          release.get(),
+          null,
+          List.of(),
+          listing);
     }
     Optional<CodeEntry> entry = catalog.get(code);
     if (entry.isEmpty()) {
       return new CodeLookup(
-          system, requested, code, date, CodeLookup.Status.NOT_IN_RELEASE, release.get(), null,
-          catalog.nearest(code, 12), listing);
+          system,
+          requested,
+          code,
+          date,
+          CodeLookup.Status.NOT_IN_RELEASE,
+          release.get(),
+          null,
+          catalog.nearest(code, 12),
+          listing);
     }
     return new CodeLookup(
-        system, requested, code, date, CodeLookup.Status.FOUND, release.get(), entry.get(),
-        List.of(), listing);
+        system,
+        requested,
+        code,
+        date,
+        CodeLookup.Status.FOUND,
+        release.get(),
+        entry.get(),
+        List.of(),
+        listing);
   }
 
   private List<CodeEntry> nearestInNewest(CodeSystem system, String code) {

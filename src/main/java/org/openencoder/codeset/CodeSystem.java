@@ -49,7 +49,9 @@ public enum CodeSystem {
 
   /** The code as the official files store it: upper case, without dot or spaces. */
   public static String normalize(String code) {
-    return code == null ? "" : code.strip().replace(".", "").replace(" ", "").toUpperCase(Locale.ROOT);
+    return code == null
+        ? ""
+        : code.strip().replace(".", "").replace(" ", "").toUpperCase(Locale.ROOT);
   }
 
   /** Whether a normalized code has this system's shape (not whether it exists). */

@@ -43,7 +43,10 @@ final class HcpcsFacts {
     add(facts, "BETOS", d.betos());
     add(facts, "Type of service", String.join(", ", d.typesOfService()));
     add(facts, "Added", d.addDate() == null ? null : d.addDate().toString());
-    add(facts, "Action effective", d.actionEffectiveDate() == null ? null : d.actionEffectiveDate().toString());
+    add(
+        facts,
+        "Action effective",
+        d.actionEffectiveDate() == null ? null : d.actionEffectiveDate().toString());
     add(facts, "Action", coded(d.actionCode(), ACTION));
     add(facts, "Terminated", d.terminationDate() == null ? null : d.terminationDate().toString());
     for (String xref : d.crossReferences()) {

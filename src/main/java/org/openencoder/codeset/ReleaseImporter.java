@@ -19,6 +19,7 @@ public interface ReleaseImporter {
    * Writes the release's content. {@code files} holds the files that were found, by role; the
    * missing ones are already recorded on the release.
    */
-  void importRelease(ReleaseDefinition definition, Map<String, LocatedFile> files, ReleaseWriter writer)
+  void importRelease(
+      ReleaseDefinition definition, Map<String, LocatedFile> files, ReleaseWriter writer)
       throws IOException;
 }

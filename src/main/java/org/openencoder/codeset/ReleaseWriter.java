@@ -2,7 +2,10 @@ package org.openencoder.codeset;
 
 import java.util.List;
 
-/** Where an importer puts a release's content. Writes are batched; nothing is visible until the release is activated. */
+/**
+ * Where an importer puts a release's content. Writes are batched; nothing is visible until the
+ * release is activated.
+ */
 public interface ReleaseWriter {
 
   long releaseId();

@@ -7,8 +7,8 @@ import java.util.Objects;
  * One file a release is made of, as its publisher distributes it.
  *
  * @param role what the file holds within the release (order, tabular, drug ...)
- * @param locations where to find it, tried in order; the first is the official download, later
- *     ones are other official forms a mirror may hold (a loose member of the zip, say)
+ * @param locations where to find it, tried in order; the first is the official download, later ones
+ *     are other official forms a mirror may hold (a loose member of the zip, say)
  * @param officialUrl the file's download URL, or the publisher's page when {@code direct} is false
  * @param direct whether {@code officialUrl} downloads the first location itself
  * @param required whether a release without it is not worth importing at all
@@ -36,8 +36,8 @@ public record SourceFile(
   /**
    * A file relative to the mirror (and download) root, laid out like ../shared/data.
    *
-   * @param member the zip member to read, or null for a plain file; a trailing {@code *} matches
-   *     a member name prefix (CMS dates its member names)
+   * @param member the zip member to read, or null for a plain file; a trailing {@code *} matches a
+   *     member name prefix (CMS dates its member names)
    * @param sha256 the known digest of the file at {@code path}, or null when unknown
    */
   public record Location(String path, String member, String sha256) {

@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Without {@code SPRING_DATASOURCE_URL} the app runs its own PostgreSQL with its data under
- * {@code $OPENENCODER_HOME/postgres}, so a newcomer needs nothing installed. The data folder is
- * kept between runs: a restart finds the imported releases and does not import again.
+ * Without {@code SPRING_DATASOURCE_URL} the app runs its own PostgreSQL with its data under {@code
+ * $OPENENCODER_HOME/postgres}, so a newcomer needs nothing installed. The data folder is kept
+ * between runs: a restart finds the imported releases and does not import again.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)

@@ -33,7 +33,8 @@ class HomeController {
 
   /** The header's "go to code" box: opens the code in the system the code's shape fits. */
   @GetMapping("/go")
-  String go(@RequestParam(defaultValue = "") String code, @RequestParam(required = false) String system) {
+  String go(
+      @RequestParam(defaultValue = "") String code, @RequestParam(required = false) String system) {
     String normalized = CodeSystem.normalize(code);
     List<CodeSystem> candidates =
         system != null

@@ -10,8 +10,8 @@ import java.util.zip.ZipFile;
 
 /**
  * The official CDC/CMS release files that tests read, from the mirror named by {@code
- * OPENENCODER_MIRROR} (CI sets it to ../shared/data). A missing file fails the test: tests on
- * real data are never silently skipped.
+ * OPENENCODER_MIRROR} (CI sets it to ../shared/data). A missing file fails the test: tests on real
+ * data are never silently skipped.
  */
 public final class OfficialFiles {
 
@@ -20,7 +20,9 @@ public final class OfficialFiles {
   public static Path mirror() {
     String configured = System.getenv("OPENENCODER_MIRROR");
     Path root =
-        configured == null || configured.isBlank() ? Path.of("../shared/data") : Path.of(configured);
+        configured == null || configured.isBlank()
+            ? Path.of("../shared/data")
+            : Path.of(configured);
     if (!Files.isDirectory(root)) {
       throw new IllegalStateException(
           "Official files not found at "

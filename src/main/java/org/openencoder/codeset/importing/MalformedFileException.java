@@ -1,9 +1,9 @@
 package org.openencoder.codeset.importing;
 
 /**
- * An official release file that does not match its published layout. It names the file and the
- * line (or record) so that an operator can open the file at that place; the import that meets it
- * fails and the release in force stays active.
+ * An official release file that does not match its published layout. It names the file and the line
+ * (or record) so that an operator can open the file at that place; the import that meets it fails
+ * and the release in force stays active.
  */
 public final class MalformedFileException extends RuntimeException {
 

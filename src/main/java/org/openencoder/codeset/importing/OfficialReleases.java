@@ -11,9 +11,9 @@ import org.openencoder.codeset.SourceFile;
 import org.openencoder.codeset.SourceFile.Location;
 
 /**
- * The registry of official code-set releases: for each file its official URL, its path in a
- * mirror laid out like ../shared/data and, where known, its sha256 (from the data manifests,
- * cross-checked against other projects that hash the CDC/CMS downloads).
+ * The registry of official code-set releases: for each file its official URL, its path in a mirror
+ * laid out like ../shared/data and, where known, its sha256 (from the data manifests, cross-checked
+ * against other projects that hash the CDC/CMS downloads).
  *
  * <p>A release imports when its required file is found; its other files are optional and, when
  * absent, are listed as missing on the release instead of being filled from another year.
@@ -86,7 +86,8 @@ final class OfficialReleases {
                     "External Cause of Injuries Index XML"),
                 optional(
                     "order",
-                    member("icd10/icd10cm-Code Descriptions-2025.zip", "icd10cm-order-2025.txt", null),
+                    member(
+                        "icd10/icd10cm-Code Descriptions-2025.zip", "icd10cm-order-2025.txt", null),
                     CDC_ICD10CM + "2025/icd10cm-Code%20Descriptions-2025.zip",
                     "Order file (the FY2025 code list)"))),
         new ReleaseDefinition(
@@ -287,7 +288,9 @@ final class OfficialReleases {
                 CMS_FILES + zip,
                 false,
                 true,
-                "PPRRVU file (member of the CMS " + zip + "): CPT/HCPCS status, RVUs and indicators")));
+                "PPRRVU file (member of the CMS "
+                    + zip
+                    + "): CPT/HCPCS status, RVUs and indicators")));
   }
 
   private static SourceFile required(String role, Location location, String url, String what) {

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports every release the registry defines whose files can be found, skipping the ones already
- * imported from the same files. Nodes that share one database take turns through an advisory
- * lock, so a release is imported once.
+ * imported from the same files. Nodes that share one database take turns through an advisory lock,
+ * so a release is imported once.
  */
 @Service
 public class ReleaseImports {
@@ -78,7 +78,9 @@ public class ReleaseImports {
   }
 
   Outcome importOne(
-      ReleaseImporter importer, ReleaseDefinition definition, java.util.function.Consumer<String> progress) {
+      ReleaseImporter importer,
+      ReleaseDefinition definition,
+      java.util.function.Consumer<String> progress) {
     String name = definition.title();
     Map<String, LocatedFile> found = new LinkedHashMap<>();
     List<MissingFile> missing = new ArrayList<>();
@@ -112,7 +114,12 @@ public class ReleaseImports {
                 file.description()));
         if (file.required()) {
           return Outcome.unavailable(
-              definition, name + ": not imported, its " + file.role() + " file is missing: " + result.problem());
+              definition,
+              name
+                  + ": not imported, its "
+                  + file.role()
+                  + " file is missing: "
+                  + result.problem());
         }
       }
     }
@@ -132,7 +139,14 @@ public class ReleaseImports {
       Duration took = Duration.between(start, Instant.now());
       return Outcome.imported(
           definition,
-          name + ": imported in " + took.toMillis() + " ms " + counts + (missing.isEmpty() ? "" : ", missing " + missing.stream().map(MissingFile::role).toList()));
+          name
+              + ": imported in "
+              + took.toMillis()
+              + " ms "
+              + counts
+              + (missing.isEmpty()
+                  ? ""
+                  : ", missing " + missing.stream().map(MissingFile::role).toList()));
     } catch (Exception e) {
       String failure = e.getMessage() == null ? e.toString() : e.getMessage();
       log.warn("Import of {} failed", name, e);

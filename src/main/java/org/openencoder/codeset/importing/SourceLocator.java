@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds a release's official files: in the mirror when {@code OPENENCODER_MIRROR} is set, else in
- * the download folder, downloading from the official URL when the file is not there yet. Every
- * file is checked against its known sha256 before anything reads it.
+ * the download folder, downloading from the official URL when the file is not there yet. Every file
+ * is checked against its known sha256 before anything reads it.
  */
 @Component
 class SourceLocator {
@@ -166,12 +166,14 @@ class SourceLocator {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         return null;
       } catch (IOException e) {
-        problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        problem =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return "download interrupted";
       }
-      progress.accept("Download of " + file.officialUrl() + " failed (attempt " + attempt + "): " + problem);
+      progress.accept(
+          "Download of " + file.officialUrl() + " failed (attempt " + attempt + "): " + problem);
     }
     return "could not download "
         + file.officialUrl()

@@ -11,9 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On start the node imports whatever releases are new (none after the first start), then loads
- * the active ones into memory. It runs beside the web server so the status page can show its
- * progress; readiness turns UP when it is done.
+ * On start the node imports whatever releases are new (none after the first start), then loads the
+ * active ones into memory. It runs beside the web server so the status page can show its progress;
+ * readiness turns UP when it is done.
  */
 @Component
 class StartupImport {

@@ -52,7 +52,10 @@ final class CopyBuffer {
       return;
     }
     try (Connection connection = dataSource.getConnection()) {
-      connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new StringReader(csv.toString()));
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(copySql, new StringReader(csv.toString()));
     } catch (SQLException e) {
       throw new IllegalStateException("Could not store rows: " + e.getMessage(), e);
     } catch (IOException e) {

@@ -35,8 +35,8 @@ public class JdbcImportRuns {
   }
 
   /**
-   * Runs {@code work} while holding the import lock. A node that finds the lock taken waits for
-   * the other node's import, then runs its own (which finds the releases already imported).
+   * Runs {@code work} while holding the import lock. A node that finds the lock taken waits for the
+   * other node's import, then runs its own (which finds the releases already imported).
    */
   public <T> T exclusively(int totalSteps, Function<Run, T> work) {
     try (Connection lockConnection = dataSource.getConnection()) {
@@ -53,7 +53,8 @@ public class JdbcImportRuns {
       Run run = new Run(id);
       try {
         T result = work.apply(run);
-        jdbc.sql("update import_run set state = 'finished', finished_at = now(), step = null where id = ?")
+        jdbc.sql(
+                "update import_run set state = 'finished', finished_at = now(), step = null where id = ?")
             .param(id)
             .update();
         return result;

@@ -43,7 +43,9 @@ public class JdbcPlainLanguage {
             where code_system = ? and code = ? and review_status = 'reviewed'
             order by reviewed_at desc limit 1""")
         .params(system, code)
-        .query((rs, n) -> new Description(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, n) ->
+                new Description(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .optional();
   }
 

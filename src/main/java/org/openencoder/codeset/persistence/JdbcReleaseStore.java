@@ -269,9 +269,10 @@ public class JdbcReleaseStore {
     jdbc.sql(
             "select key, doc::text from release_document where release_id = ? and kind = ? order by key")
         .params(releaseId, kind)
-        .query((ResultSet rs) -> {
-          documents.put(rs.getString(1), rs.getString(2));
-        });
+        .query(
+            (ResultSet rs) -> {
+              documents.put(rs.getString(1), rs.getString(2));
+            });
     return documents;
   }
 

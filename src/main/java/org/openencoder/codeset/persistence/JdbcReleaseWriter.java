@@ -18,7 +18,8 @@ public final class JdbcReleaseWriter implements ReleaseWriter {
   private final java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
   private final java.util.Map<String, Integer> indexOrdinals = new java.util.HashMap<>();
 
-  JdbcReleaseWriter(long releaseId, DataSource dataSource, JsonMapper json, Consumer<String> progress) {
+  JdbcReleaseWriter(
+      long releaseId, DataSource dataSource, JsonMapper json, Consumer<String> progress) {
     this.releaseId = releaseId;
     this.json = json;
     this.progress = progress;
@@ -28,7 +29,8 @@ public final class JdbcReleaseWriter implements ReleaseWriter {
             "code_entry",
             "release_id, code, kind, billable, title, short_title, parent, ordinal, detail");
     this.indexEntries =
-        new CopyBuffer(dataSource, "index_entry", "release_id, source, ordinal, path, code, detail");
+        new CopyBuffer(
+            dataSource, "index_entry", "release_id, source, ordinal, path, code, detail");
     this.documents = new CopyBuffer(dataSource, "release_document", "release_id, kind, key, doc");
   }
 

@@ -1,0 +1,385 @@
+package org.openencoder.codeset.importing;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the CMS ICD-10-PCS definitions, {@code icd10pcs_definitions_<year>.xml} (root {@code
+ * ICD10PCS.definitions}): what each operation, approach, body part, device or substance value
+ * means, and which everyday terms it includes.
+ *
+ * <p>The layout, as CMS ships it:
+ *
+ * <pre>{@code
+ * <ICD10PCS.definitions>
+ *   <version>2026</version> <title>2026 ICD-10-PCS Definitions</title>
+ *   <section code="0"> <title>Medical and Surgical</title>
+ *     <axis pos="3"> <title>Operation</title>
+ *       <terms> <title>Bypass</title>
+ *         <definition>Altering the route ...</definition>
+ *         <explanation>Rerouting contents ...</explanation>
+ *         <includes>Coronary artery bypass, colostomy formation</includes> </terms>
+ *     <axis pos="4"> <title>Body Part</title>
+ *       <terms> <title>1st Toe, Left</title> <title>1st Toe, Right</title>
+ *         <includes>Hallux</includes> </terms>
+ *   ...
+ *   <deviceAggregation>
+ *     <aggregate> <device>Autologous Arterial Tissue</device>
+ *       <operation>All applicable</operation> <bodySys>Heart and Great Vessels</bodySys> ...
+ *       <parent value="7">Autologous Tissue Substitute</parent> </aggregate>
+ * }</pre>
+ *
+ * Sections are keyed by the first character of the code and axes by character position, as in the
+ * tables. One {@code terms} element may carry several titles: the body part and device axes group
+ * the values that share their includes (left and right, or all the sizes of one device).
+ *
+ * <p>The reader is pure and forward-only: it reads the header when constructed, streams the
+ * definitions, and then reads the device aggregation table that closes the file. It does not close
+ * the input stream, which belongs to the caller.
+ */
+final class Icd10PcsDefinitionsReader implements AutoCloseable {
+
+  private static final String ROOT = "ICD10PCS.definitions";
+
+  private final String fileName;
+  private final XMLStreamReader xml;
+  private final String version;
+  private final String title;
+
+  private @Nullable String sectionCode;
+  private @Nullable String sectionTitle;
+  private int axisPosition;
+  private @Nullable String axisTitle;
+  private boolean atDeviceAggregation;
+  private boolean finished;
+  private boolean aggregatesRead;
+
+  /**
+   * One {@code terms} element: the values it names ({@code terms}, one or more titles), and what
+   * the file says of them. Operations and approaches have a {@code definition}; body parts and
+   * devices mostly have only {@code includes}, each one entry as the file gives it (an operation's
+   * single includes is a comma-separated list of examples, kept whole).
+   */
+  record PcsDefinition(
+      String sectionCode,
+      String sectionTitle,
+      int axisPosition,
+      String axisTitle,
+      List<String> terms,
+      @Nullable String definition,
+      @Nullable String explanation,
+      List<String> includes,
+      long line) {
+    PcsDefinition {
+      terms = List.copyOf(terms);
+      includes = List.copyOf(includes);
+    }
+  }
+
+  /**
+   * One row of the device aggregation table: in the given operation and body systems, the specific
+   * {@code device} rolls up to the general device value {@code parentCode} ("parent"), which is the
+   * character the code carries in position 6. {@code operation} may be "All applicable".
+   */
+  record PcsDeviceAggregate(
+      String device,
+      String operation,
+      List<String> bodySystems,
+      String parentCode,
+      String parent,
+      long line) {
+    PcsDeviceAggregate {
+      bodySystems = List.copyOf(bodySystems);
+    }
+  }
+
+  /** Opens the file and reads its header; {@code fileName} names it in error messages. */
+  Icd10PcsDefinitionsReader(InputStream in, String fileName) {
+    this.fileName = fileName;
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // The definitions are self-contained: no DTD, and no external entity may be fetched.
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    try {
+      this.xml = factory.createXMLStreamReader(in);
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+    expectStart(ROOT);
+    this.version = expectText("version");
+    this.title = expectText("title");
+  }
+
+  /** The release year as the file states it, e.g. "2026". */
+  String version() {
+    return version;
+  }
+
+  /** The file's own title, e.g. "2026 ICD-10-PCS Definitions". */
+  String title() {
+    return title;
+  }
+
+  /** The definitions in file order; the stream reads the file lazily and can be consumed once. */
+  Stream<PcsDefinition> definitions() {
+    return StreamSupport.stream(
+        new Spliterators.AbstractSpliterator<PcsDefinition>(
+            Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+          @Override
+          public boolean tryAdvance(Consumer<? super PcsDefinition> action) {
+            PcsDefinition definition = nextDefinition();
+            if (definition == null) {
+              return false;
+            }
+            action.accept(definition);
+            return true;
+          }
+        },
+        false);
+  }
+
+  /**
+   * The device aggregation table. It follows the sections in the file, so any definitions not yet
+   * read are skipped; call it once, after {@link #definitions()} if both are wanted.
+   */
+  List<PcsDeviceAggregate> deviceAggregates() {
+    if (aggregatesRead) {
+      throw new IllegalStateException("the device aggregation table of " + fileName + " was read");
+    }
+    aggregatesRead = true;
+    while (nextDefinition() != null) {
+      // skip to the table, which comes after the last section
+    }
+    List<PcsDeviceAggregate> aggregates = new ArrayList<>();
+    if (!atDeviceAggregation) {
+      return aggregates;
+    }
+    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+      if (!xml.getLocalName().equals("aggregate")) {
+        throw unexpected();
+      }
+      aggregates.add(readAggregate());
+    }
+    atDeviceAggregation = false;
+    if (nextTag() != XMLStreamConstants.END_ELEMENT) {
+      throw unexpected();
+    }
+    finished = true;
+    return aggregates;
+  }
+
+  @Override
+  public void close() {
+    try {
+      xml.close();
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+  }
+
+  private @Nullable PcsDefinition nextDefinition() {
+    while (!finished && !atDeviceAggregation) {
+      if (nextTag() == XMLStreamConstants.END_ELEMENT) {
+        switch (xml.getLocalName()) {
+          case "section" -> {
+            sectionCode = null;
+            sectionTitle = null;
+          }
+          case "axis" -> axisTitle = null;
+          default -> finished = true; // the root
+        }
+        continue;
+      }
+      switch (xml.getLocalName()) {
+        case "section" -> {
+          if (sectionCode != null) {
+            throw unexpected();
+          }
+          sectionCode = requiredAttribute("code");
+          sectionTitle = expectText("title");
+        }
+        case "axis" -> {
+          if (sectionCode == null || axisTitle != null) {
+            throw unexpected();
+          }
+          axisPosition = positionAttribute();
+          axisTitle = expectText("title");
+        }
+        case "terms" -> {
+          String section = sectionCode;
+          String sectionName = sectionTitle;
+          String axisName = axisTitle;
+          if (section == null || sectionName == null || axisName == null) {
+            throw unexpected();
+          }
+          return readTerms(section, sectionName, axisName);
+        }
+        case "deviceAggregation" -> {
+          if (sectionCode != null) {
+            throw unexpected();
+          }
+          atDeviceAggregation = true;
+        }
+        default -> throw unexpected();
+      }
+    }
+    return null;
+  }
+
+  private PcsDefinition readTerms(String section, String sectionName, String axisName) {
+    long line = line();
+    List<String> terms = new ArrayList<>();
+    String definition = null;
+    String explanation = null;
+    List<String> includes = new ArrayList<>();
+    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+      switch (xml.getLocalName()) {
+        case "title" -> terms.add(text());
+        case "definition" -> {
+          if (definition != null) {
+            throw unexpected();
+          }
+          definition = text();
+        }
+        case "explanation" -> {
+          if (explanation != null) {
+            throw unexpected();
+          }
+          explanation = text();
+        }
+        case "includes" -> includes.add(text());
+        default -> throw unexpected();
+      }
+    }
+    if (terms.isEmpty()) {
+      throw new MalformedFileException(fileName, line, "terms without a title");
+    }
+    return new PcsDefinition(
+        section,
+        sectionName,
+        axisPosition,
+        axisName,
+        terms,
+        definition,
+        explanation,
+        includes,
+        line);
+  }
+
+  private PcsDeviceAggregate readAggregate() {
+    long line = line();
+    String device = null;
+    String operation = null;
+    List<String> bodySystems = new ArrayList<>();
+    String parentCode = null;
+    String parent = null;
+    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+      switch (xml.getLocalName()) {
+        case "device" -> {
+          if (device != null) {
+            throw unexpected();
+          }
+          device = text();
+        }
+        case "operation" -> {
+          if (operation != null) {
+            throw unexpected();
+          }
+          operation = text();
+        }
+        case "bodySys" -> bodySystems.add(text());
+        case "parent" -> {
+          if (parent != null) {
+            throw unexpected();
+          }
+          parentCode = requiredAttribute("value");
+          parent = text();
+        }
+        default -> throw unexpected();
+      }
+    }
+    if (device == null || operation == null || parentCode == null || parent == null) {
+      throw new MalformedFileException(
+          fileName, line, "aggregate needs a device, an operation and a parent");
+    }
+    return new PcsDeviceAggregate(device, operation, bodySystems, parentCode, parent, line);
+  }
+
+  private String requiredAttribute(String name) {
+    String value = xml.getAttributeValue(null, name);
+    if (value == null || value.isBlank()) {
+      throw new MalformedFileException(
+          fileName, line(), "<" + xml.getLocalName() + "> needs a " + name + " attribute");
+    }
+    return value.trim();
+  }
+
+  private int positionAttribute() {
+    String value = requiredAttribute("pos");
+    try {
+      int position = Integer.parseInt(value);
+      // A PCS code has 7 characters; 1 (section) is named by the section element itself.
+      if (position >= 2 && position <= 7) {
+        return position;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the element's line
+    }
+    throw new MalformedFileException(fileName, line(), "axis pos=\"" + value + "\" is not 2 to 7");
+  }
+
+  private void expectStart(String name) {
+    if (nextTag() != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals(name)) {
+      throw new MalformedFileException(fileName, line(), "expected <" + name + ">");
+    }
+  }
+
+  private String expectText(String name) {
+    expectStart(name);
+    return text();
+  }
+
+  /** The text of the current element, which must hold no child elements; moves to its end tag. */
+  private String text() {
+    try {
+      return xml.getElementText().trim();
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+  }
+
+  /** The next start or end tag, skipping white space; text between structural tags is an error. */
+  private int nextTag() {
+    try {
+      return xml.nextTag();
+    } catch (XMLStreamException e) {
+      throw malformed(e);
+    }
+  }
+
+  private long line() {
+    return xml.getLocation().getLineNumber();
+  }
+
+  private MalformedFileException unexpected() {
+    return new MalformedFileException(
+        fileName, line(), "unexpected <" + xml.getLocalName() + "> in the definitions layout");
+  }
+
+  private MalformedFileException malformed(XMLStreamException e) {
+    long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+    return new MalformedFileException(fileName, Math.max(line, 0), e.getMessage(), e);
+  }
+}

@@ -1,0 +1,162 @@
+package org.openencoder.codeset.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * A forward-only StAX cursor over one CDC XML release file (Tabular List, Index, Tables). Readers
+ * walk it element by element; the indentation between elements is skipped. Every problem, including
+ * a well-formedness error such as a truncated file, surfaces as a {@link MalformedFileException}
+ * naming the file and the parser's line.
+ */
+final class XmlCursor {
+
+  private final XMLStreamReader xml;
+  private final String fileName;
+
+  XmlCursor(InputStream in, String fileName) throws IOException {
+    this.fileName = fileName;
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // The release files declare no DTD; refusing one keeps entity tricks out of the import.
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try {
+      this.xml = factory.createXMLStreamReader(in);
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Moves to the root element, which must be named {@code name}. */
+  void root(String name) throws IOException {
+    if (!nextChild() || !name.equals(name())) {
+      throw malformed("the root element should be <" + name + ">");
+    }
+  }
+
+  /** Reads past the root's end tag, so that the parser checks nothing follows it. */
+  void end() throws IOException {
+    while (next() != XMLStreamConstants.END_DOCUMENT) {
+      if (xml.isStartElement()) {
+        throw malformed("<" + name() + "> after the root element");
+      }
+    }
+  }
+
+  /**
+   * Moves to the next child element of the element the cursor is in and returns true, or reads that
+   * element's end tag and returns false.
+   */
+  boolean nextChild() throws IOException {
+    while (true) {
+      switch (next()) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          return true;
+        }
+        case XMLStreamConstants.END_ELEMENT, XMLStreamConstants.END_DOCUMENT -> {
+          return false;
+        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+          if (!xml.isWhiteSpace()) {
+            throw malformed("unexpected text \"" + xml.getText().strip() + "\"");
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  String name() {
+    return xml.getLocalName();
+  }
+
+  /** The attribute of the current element, or null. */
+  String attribute(String name) {
+    return xml.getAttributeValue(null, name);
+  }
+
+  /** The stripped text of the current, text-only element; the cursor ends on its end tag. */
+  String text() throws IOException {
+    try {
+      return xml.getElementText().strip();
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * The text of the current element with the text of its child elements (an index title's {@code
+   * <nemod>}) set off by a space where the file has none, whitespace collapsed.
+   */
+  String textWithChildren() throws IOException {
+    StringBuilder text = new StringBuilder();
+    int depth = 1;
+    while (depth > 0) {
+      switch (next()) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          depth++;
+          if (!text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1))) {
+            text.append(' ');
+          }
+        }
+        case XMLStreamConstants.END_ELEMENT -> depth--;
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+            text.append(xml.getText());
+        default -> {}
+      }
+    }
+    return text.toString().strip().replaceAll("\\s+", " ");
+  }
+
+  /** Skips the current element and everything in it; the cursor ends on its end tag. */
+  void skip() throws IOException {
+    int depth = 1;
+    while (depth > 0) {
+      int event = next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+  }
+
+  long line() {
+    Location location = xml.getLocation();
+    return location == null ? 0 : Math.max(location.getLineNumber(), 0);
+  }
+
+  MalformedFileException malformed(String problem) {
+    return malformedAt(line(), problem);
+  }
+
+  MalformedFileException malformedAt(long line, String problem) {
+    return new MalformedFileException(fileName, line, problem);
+  }
+
+  private int next() throws IOException {
+    try {
+      if (!xml.hasNext()) {
+        throw malformed("the file ends inside an element");
+      }
+      return xml.next();
+    } catch (XMLStreamException e) {
+      throw failure(e);
+    }
+  }
+
+  /** A read error stays an IOException; anything else the parser rejects is a malformed file. */
+  private IOException failure(XMLStreamException e) {
+    if (e.getCause() instanceof IOException io) {
+      return io;
+    }
+    Location location = e.getLocation();
+    long line = location == null ? line() : Math.max(location.getLineNumber(), 0);
+    throw new MalformedFileException(fileName, line, e.getMessage(), e);
+  }
+}

@@ -1,0 +1,123 @@
+package org.openencoder.codeset.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.openencoder.testing.RunningApplication;
+
+/** Code pages, browse pages and the JSON API over HTTP, on the real releases. */
+class CodePagesWebTest extends RunningApplication {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aCodePageShowsTheDescriptorTheReleaseAndItsSource() throws Exception {
+    HttpResponse<String> page = get("/codes/icd10cm/E11.9");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Type 2 diabetes mellitus without complications")
+        .contains("ICD-10-CM FY2026")
+        .contains("icd10cm-order-2026.txt")
+        .contains("a852eb91b3344ae38476e63816976ee1eeb94dcced7151118324f060e8499f88")
+        // FY2026 has no Tabular List here: the page says so instead of borrowing FY2021 notes.
+        .contains("Not loaded for this release")
+        .doesNotContain("Instructional notes");
+  }
+
+  @Test
+  void tabularNotesOfTheReleaseInForceAreShownWithTheirCodesLinked() throws Exception {
+    HttpResponse<String> page = get("/codes/icd10cm/S52521?date=2021-05-01");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("ICD-10-CM FY2021")
+        .contains("traumatic amputation of forearm (S58.-)")
+        .contains("href=\"/codes/icd10cm/S58?date=2021-05-01\"")
+        .contains("initial encounter for closed fracture")
+        .contains("S52.521A");
+  }
+
+  @Test
+  void theCodeApiAnswersWithTheSameFactsAndTheSeventhCharacters() throws Exception {
+    HttpResponse<String> api = get("/api/v1/codes/icd10cm/T07?date=2021-01-01");
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body())
+        .contains("\"displayCode\":\"T07\"")
+        .contains("\"version\":\"FY2021\"")
+        // Guideline I.A.5: T07 takes the placeholder X up to the 6th position.
+        .contains("\"fullCode\":\"T07XXXA\"")
+        .contains("\"placeholderNeeded\":true");
+  }
+
+  @Test
+  void anUnknownCodeGetsA404WithTheNearestValidCodes() throws Exception {
+    HttpResponse<String> page = get("/codes/icd10cm/E11.99");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("Did you mean").contains("E11.9");
+    HttpResponse<String> api = get("/api/v1/codes/icd10cm/E1199");
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.body()).contains("\"status\":\"NOT_IN_RELEASE\"").contains("\"code\":\"E119\"");
+  }
+
+  @Test
+  void badInputGetsAClearErrorNotA500() throws Exception {
+    assertThat(get("/codes/icd9/250.00").statusCode()).isEqualTo(404);
+    HttpResponse<String> badDate = get("/api/v1/codes/icd10cm/E119?date=2026-13-45");
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(badDate.body()).contains("is not a date");
+    assertThat(get("/codes/icd10cm/%21%21%21").statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/codes/icd10cm/E119?date=1999-01-01").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void pcsPagesSpellOutEveryCharacterFromTheTables() throws Exception {
+    HttpResponse<String> api = get("/api/v1/codes/icd10pcs/0DTJ4ZZ");
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body())
+        .contains("\"axis\":\"Operation\"")
+        .contains("\"label\":\"Resection\"")
+        .contains("\"label\":\"Appendix\"")
+        .contains("\"label\":\"Percutaneous Endoscopic\"");
+  }
+
+  @Test
+  void hcpcsPagesShowTheCmsRecord() throws Exception {
+    HttpResponse<String> page = get("/codes/hcpcs/A4253");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("HCPCS Level II October 2025").contains("Coverage code");
+  }
+
+  @Test
+  void releasesApiListsFilesCountsAndMissingFiles() throws Exception {
+    HttpResponse<String> api = get("/api/v1/releases");
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body())
+        .contains("\"billableCodes\":74719")
+        .contains("\"validCodes\":79115")
+        .contains("\"modifiers\":383")
+        .contains("\"role\":\"tabular\"")
+        .contains("\"sha256\":");
+  }
+
+  @Test
+  void browsePagesAndTheStatusPageRender() throws Exception {
+    assertThat(get("/").statusCode()).isEqualTo(200);
+    assertThat(get("/releases").body()).contains("ICD-10-PCS FY2026").contains("Latest import run");
+    assertThat(get("/browse/icd10cm").statusCode()).isEqualTo(200);
+    assertThat(get("/browse/icd10cm/E").body()).contains("E11");
+    assertThat(get("/browse/icd10cm/19?date=2021-05-01").body()).contains("S52");
+    assertThat(get("/browse/icd10pcs/0").body()).contains("0DT");
+    assertThat(get("/browse/hcpcs/modifiers").body()).contains("25");
+    assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+  }
+}

@@ -1,0 +1,54 @@
+package org.openencoder.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.openencoder.codeset.CodeSets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port with an embedded PostgreSQL in a fresh folder, having
+ * imported every release in the mirror. Every subclass shares this one context (and import).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RunningApplication {
+
+  private static final Path HOME = createHome();
+
+  @Autowired protected CodeSets codeSets;
+
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("openencoder.home", HOME::toString);
+    registry.add("openencoder.mirror", () -> OfficialFiles.mirror().toAbsolutePath().toString());
+  }
+
+  @BeforeEach
+  void awaitImport() throws InterruptedException {
+    if (!codeSets.awaitReady(5, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(
+          "Releases not loaded: " + codeSets.loadFailure().orElse("still importing"));
+    }
+  }
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private static Path createHome() {
+    try {
+      return Files.createTempDirectory("openencoder-test-home");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
