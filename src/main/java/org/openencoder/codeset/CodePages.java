@@ -87,7 +87,7 @@ public class CodePages {
         case ICD10CM -> icd10cm(page, catalog, entry);
         case ICD10PCS -> icd10pcs(page, catalog, entry);
         case HCPCS -> hcpcs(page, entry, date);
-        case CPT -> cpt(page, entry);
+        case CPT -> cpt(page, entry, date);
       }
     } else if (lookup.status() == CodeLookup.Status.CODE_LIST_MISSING) {
       page.statusNote =
@@ -401,8 +401,30 @@ public class CodePages {
     return CodeFactSource.Citation.of(release, release.files().get(0).role());
   }
 
-  private void cpt(Page page, CodeEntry entry) {
-    if (entry.title() == null || entry.title().isBlank()) {
+  /**
+   * CPT descriptors come from a licensed AMA data file when the operator imported one, else from
+   * the RVU file's short descriptors kept under the licence, else not at all.
+   */
+  private void cpt(Page page, CodeEntry entry, LocalDate date) {
+    Optional<Release> licensed =
+        date == null
+            ? codeSets.activeReleases(Datasets.CPT_DESCRIPTORS).stream().findFirst()
+            : codeSets.inForce(Datasets.CPT_DESCRIPTORS, date);
+    Optional<String> descriptor =
+        licensed.flatMap(
+            r ->
+                store
+                    .document(r.id(), "cpt-descriptor", entry.code())
+                    .map(d -> json.readTree(d).path("descriptor").asString(null)));
+    if (descriptor.isPresent()) {
+      page.title = descriptor.get();
+      page.facts.add(
+          new FactSection(
+              "CPT descriptor",
+              List.of(CodeFactSource.Fact.of("Descriptor", descriptor.get())),
+              CodeFactSource.Citation.of(licensed.get(), "descriptors"),
+              "Shown under this installation's AMA CPT licence."));
+    } else if (entry.title() == null || entry.title().isBlank()) {
       page.title = null;
       page.licenceNotice = CPT_LICENCE_NOTICE;
     }
