@@ -37,6 +37,11 @@ public interface CodeFactSource {
   record Citation(
       String dataset, String release, String file, LocalDate effectiveFrom, LocalDate effectiveTo) {
 
+    /** The same citation, pointing at one line (or spreadsheet row) of the file. */
+    public Citation atLine(long line) {
+      return new Citation(dataset, release, file + ", line " + line, effectiveFrom, effectiveTo);
+    }
+
     public static Citation of(Release release, String role) {
       String file =
           release.files().stream()

@@ -22,6 +22,7 @@ public record CodePage(
     Boolean billable,
     String kind,
     String statusNote,
+    String periodNote,
     ReleaseSummary release,
     List<CodeRef> breadcrumb,
     List<CodeRef> children,

@@ -73,6 +73,17 @@ public class CodePages {
     Page page = new Page(system, lookup);
     if (lookup.release() != null) {
       page.missing(lookup.release());
+      LocalDate today = LocalDate.now();
+      Release release = lookup.release();
+      if (date == null && release.effectiveTo() != null && release.effectiveTo().isBefore(today)) {
+        page.periodNote =
+            "Today ("
+                + today
+                + ") is after the period of "
+                + release.title()
+                + ", the newest release held: a newer release may be in force. Give a date of"
+                + " service to check a claim.";
+      }
     }
     if (lookup.found()) {
       CodeCatalog catalog = codeSets.catalog(lookup.release().id()).orElseThrow();
@@ -445,6 +456,7 @@ public class CodePages {
     Boolean billable;
     String kind;
     String statusNote;
+    String periodNote;
     String licenceNotice;
     PlainLanguage plain;
     SeventhCharacters seventh;
@@ -489,6 +501,7 @@ public class CodePages {
           billable,
           kind,
           statusNote,
+          periodNote,
           release == null ? null : ReleaseSummary.of(release),
           breadcrumb,
           children,

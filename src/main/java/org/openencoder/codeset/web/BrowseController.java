@@ -77,6 +77,7 @@ class BrowseController {
   }
 
   private CodeCatalog catalog(CodeSystem system, LocalDate date) {
+    CodePageController.requireReady(codeSets);
     Optional<Release> release =
         date == null
             ? codeSets.newestWithCodes(system.dataset())

@@ -33,6 +33,7 @@ class CodeApiController {
       @PathVariable String system,
       @PathVariable String code,
       @RequestParam(required = false) String date) {
+    CodePageController.requireReady(codeSets);
     CodePage page =
         codePages.page(CodePageController.system(system), code, CodePageController.date(date));
     return ResponseEntity.status(page.found() ? HttpStatus.OK : HttpStatus.NOT_FOUND).body(page);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.openencoder.codeset.CodePage;
 import org.openencoder.codeset.CodePages;
+import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,9 +19,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CodePageController {
 
   private final CodePages codePages;
+  private final CodeSets codeSets;
 
-  CodePageController(CodePages codePages) {
+  CodePageController(CodePages codePages, CodeSets codeSets) {
     this.codePages = codePages;
+    this.codeSets = codeSets;
   }
 
   @GetMapping("/codes/{system}/{code}")
@@ -30,6 +33,7 @@ class CodePageController {
       @RequestParam(required = false) String date,
       Model model,
       jakarta.servlet.http.HttpServletResponse response) {
+    requireReady(codeSets);
     CodeSystem codeSystem = system(system);
     CodePage page = codePages.page(codeSystem, code, date(date));
     model.addAttribute("page", page);
@@ -49,6 +53,7 @@ class CodePageController {
       @RequestParam(defaultValue = "") String character,
       @RequestParam(required = false) String date,
       Model model) {
+    requireReady(codeSets);
     CodePage page = codePages.page(system(system), code, date(date));
     model.addAttribute("page", page);
     model.addAttribute(
@@ -62,6 +67,16 @@ class CodePageController {
     model.addAttribute("character", character);
     model.addAttribute("date", date);
     return "codes/seventh :: result";
+  }
+
+  /** Until this node has loaded the releases, no answer would be right: say so. */
+  static void requireReady(CodeSets codeSets) {
+    if (!codeSets.ready()) {
+      throw new ResponseStatusException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The official releases are still being imported or loaded; see /releases and try again"
+              + " shortly");
+    }
   }
 
   static CodeSystem system(String slug) {

@@ -8,12 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.persistence.JdbcPlainLanguage;
 import org.openencoder.testing.RunningApplication;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Code pages, browse pages and the JSON API over HTTP, on the real releases. */
 class CodePagesWebTest extends RunningApplication {
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @Autowired JdbcPlainLanguage plainLanguage;
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
@@ -119,5 +123,41 @@ class CodePagesWebTest extends RunningApplication {
     assertThat(get("/browse/icd10pcs/0").body()).contains("0DT");
     assertThat(get("/browse/hcpcs/modifiers").body()).contains("25");
     assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void aWrittenPlainLanguageDescriptionShowsOnlyOnceReviewed() throws Exception {
+    long id =
+        plainLanguage.draft(
+            "icd10cm",
+            "K3580",
+            "Appendicitis that came on suddenly, not otherwise described.",
+            "a.writer");
+    assertThat(get("/codes/icd10cm/K35.80").body()).doesNotContain("came on suddenly");
+
+    plainLanguage.review(id, "a.reviewer", true);
+
+    assertThat(get("/codes/icd10cm/K35.80").body())
+        .contains("Appendicitis that came on suddenly")
+        .contains("a.writer");
+  }
+
+  @Test
+  void cptPagesShowTheRvuFactsAndTheLicenceNoticeButNoDescriptor() throws Exception {
+    HttpResponse<String> page = get("/codes/cpt/99213?date=2026-07-15");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("shown only under a CPT licence")
+        .contains("Medicare PFS relative value file RVU26C")
+        .contains("PPRRVU2026_Jul_nonQPP.csv, line")
+        .contains("A = Active code");
+    // 99213 in RVU26C: work RVU 1.30 and non-facility total 2.85, as the file gives them.
+    HttpResponse<String> api = get("/api/v1/codes/cpt/99213?date=2026-07-15");
+    assertThat(api.body())
+        .contains("\"title\":null")
+        .contains("{\"label\":\"Work RVU\",\"value\":\"1.30\"")
+        .contains("{\"label\":\"Non-facility total RVU\",\"value\":\"2.85\"");
+    // In April 2026 the RVU26B release answers.
+    assertThat(get("/api/v1/codes/cpt/99213?date=2026-04-15").body()).contains("RVU26B");
   }
 }
