@@ -105,7 +105,13 @@ public class CodePages {
           lookup.release().title()
               + " is in force on this date, but its code list (order file) is not loaded.";
       if (system == CodeSystem.ICD10CM || system == CodeSystem.ICD10PCS) {
-        indexLeads(page, lookup.release(), List.of(lookup.code()), system);
+        // Without a code list there is no hierarchy: index entries for the code or any of its
+        // categories (T51.3X1 in the Table of Drugs for T51.3X1A) still lead here.
+        List<String> prefixes = new ArrayList<>();
+        for (int length = 3; length <= lookup.code().length(); length++) {
+          prefixes.add(lookup.code().substring(0, length));
+        }
+        indexLeads(page, lookup.release(), prefixes, system);
       }
     } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE
         && !lookup.otherReleasesListingIt().isEmpty()) {

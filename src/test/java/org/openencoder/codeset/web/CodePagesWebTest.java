@@ -160,4 +160,15 @@ class CodePagesWebTest extends RunningApplication {
     // In April 2026 the RVU26B release answers.
     assertThat(get("/api/v1/codes/cpt/99213?date=2026-04-15").body()).contains("RVU26B");
   }
+
+  @Test
+  void aReleaseWithOnlyItsIndexTablesStillShowsTheTermsThatLeadToACode() throws Exception {
+    HttpResponse<String> api = get("/api/v1/codes/icd10cm/T51.3X1A?date=2025-05-01");
+    assertThat(api.statusCode()).isEqualTo(404);
+    assertThat(api.body())
+        .contains("\"status\":\"CODE_LIST_MISSING\"")
+        .contains("ICD-10-CM FY2025 (index tables only)")
+        .contains("\"path\":[\"1-propanol\"]")
+        .contains("\"column\":\"Poisoning Accidental (unintentional)\"");
+  }
 }
