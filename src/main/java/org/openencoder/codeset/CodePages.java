@@ -94,6 +94,7 @@ public class CodePages {
       page.kind = entry.kind().name().toLowerCase(Locale.ROOT);
       catalog.ancestors(entry.code()).forEach(a -> page.breadcrumb.add(ref(system, a)));
       catalog.children(entry.code()).forEach(c -> page.children.add(ref(system, c)));
+      addendaNote(lookup.release(), entry.code()).ifPresent(note -> page.statusNote = note);
       switch (system) {
         case ICD10CM -> icd10cm(page, catalog, entry);
         case ICD10PCS -> icd10pcs(page, catalog, entry);
@@ -114,6 +115,9 @@ public class CodePages {
         indexLeads(page, lookup.release(), prefixes, system);
       }
     } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE
+        && addendaNote(lookup.release(), lookup.code()).isPresent()) {
+      page.statusNote = addendaNote(lookup.release(), lookup.code()).get();
+    } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE
         && !lookup.otherReleasesListingIt().isEmpty()) {
       Release other = lookup.otherReleasesListingIt().get(0);
       page.statusNote =
@@ -131,6 +135,59 @@ public class CodePages {
       }
     }
     return page.build();
+  }
+
+  /**
+   * What the release's order-file addenda say of a code: added, deleted, turned into a header or
+   * retitled at the start of the release.
+   */
+  private Optional<String> addendaNote(Release release, String code) {
+    Optional<String> stored = store.document(release.id(), "addenda", code);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, JsonNode> byAction = new LinkedHashMap<>();
+    json.readTree(stored.get()).forEach(c -> byAction.put(c.path("action").asString(), c));
+    String from = release.effectiveFrom().toString();
+    String source = " (" + release.title() + " order file addenda)";
+    JsonNode added = byAction.get("Add");
+    JsonNode deleted = byAction.get("Delete");
+    if (deleted != null && added != null) {
+      boolean nowHeader = !added.path("billable").asBoolean(true);
+      return Optional.of(
+          nowHeader
+              ? "Valid for billing until the day before "
+                  + from
+                  + "; from "
+                  + from
+                  + " it is a header: report one of the codes under it"
+                  + source
+                  + "."
+              : "Re-added on " + from + source + ".");
+    }
+    if (deleted != null) {
+      return Optional.of(
+          "Deleted effective "
+              + from
+              + source
+              + "; its last title was \u201c"
+              + deleted.path("title").asString()
+              + "\u201d.");
+    }
+    if (added != null) {
+      return Optional.of("New code, effective " + from + source + ".");
+    }
+    JsonNode before = byAction.get("Revise from");
+    if (before != null) {
+      return Optional.of(
+          "Title revised effective "
+              + from
+              + source
+              + "; it was \u201c"
+              + before.path("title").asString()
+              + "\u201d.");
+    }
+    return Optional.empty();
   }
 
   private void icd10cm(Page page, CodeCatalog catalog, CodeEntry entry) {

@@ -54,6 +54,11 @@ class Icd10CmReleaseImporter implements ReleaseImporter {
       writer.progress("Reading " + order.displayName());
       writeCodes(order, details, writer);
     }
+    LocatedFile addenda = files.get("addenda");
+    if (addenda != null) {
+      writer.progress("Reading " + addenda.displayName());
+      OrderAddendaImport.write(addenda, writer);
+    }
     for (String source : List.of("index", "eindex")) {
       LocatedFile index = files.get(source);
       if (index != null) {

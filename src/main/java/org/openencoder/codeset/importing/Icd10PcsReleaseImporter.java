@@ -54,6 +54,11 @@ class Icd10PcsReleaseImporter implements ReleaseImporter {
       writer.progress("Reading " + order.displayName());
       writeCodes(order, tables, writer);
     }
+    LocatedFile addenda = files.get("addenda");
+    if (addenda != null) {
+      writer.progress("Reading " + addenda.displayName());
+      OrderAddendaImport.write(addenda, writer);
+    }
     LocatedFile definitionsFile = files.get("definitions");
     if (definitionsFile != null) {
       writer.progress("Reading " + definitionsFile.displayName());

@@ -113,6 +113,14 @@ final class OfficialReleases {
                     true,
                     "Order file: the FY2026 code list with short and long titles"),
                 optional(
+                    "addenda",
+                    member(
+                        "icd10/icd10cm-Code Descriptions-2026.zip",
+                        "icd10cm-order-addenda-2026.txt",
+                        "a852eb91b3344ae38476e63816976ee1eeb94dcced7151118324f060e8499f88"),
+                    CDC_ICD10CM + "2026/icd10cm-Code%20Descriptions-2026.zip",
+                    "Order file addenda: codes added, deleted and revised since FY2025"),
+                optional(
                     "tabular",
                     member(tables2026, "icd10cm_tabular_2026.xml", null),
                     tables2026Url,
@@ -185,6 +193,14 @@ final class OfficialReleases {
                         "64e37e6060bfd9eca74d9973be28fdf570b40f87a3a855bd078eb343dd0e594e"),
                     CMS_FILES + "2026-icd-10-pcs-order-file-long-and-abbreviated-titles.zip",
                     "Order file: the FY2026 code list with long and abbreviated titles"),
+                optional(
+                    "addenda",
+                    member(
+                        "icd10/2026-icd-10-pcs-order-file-long-and-abbreviated-titles.zip",
+                        "order_addenda_2026.txt",
+                        "64e37e6060bfd9eca74d9973be28fdf570b40f87a3a855bd078eb343dd0e594e"),
+                    CMS_FILES + "2026-icd-10-pcs-order-file-long-and-abbreviated-titles.zip",
+                    "Order file addenda: codes added, deleted and revised since FY2025"),
                 optional(
                     "tables",
                     List.of(

@@ -171,4 +171,18 @@ class CodePagesWebTest extends RunningApplication {
         .contains("\"path\":[\"1-propanol\"]")
         .contains("\"column\":\"Poisoning Accidental (unintentional)\"");
   }
+
+  @Test
+  void theOrderFileAddendaSayWhenACodeWasAddedDeletedOrTurnedIntoAHeader() throws Exception {
+    HttpResponse<String> deleted = get("/api/v1/codes/icd10cm/S30.1XXA?date=2026-01-01");
+    assertThat(deleted.statusCode()).isEqualTo(404);
+    assertThat(deleted.body())
+        .contains("Deleted effective 2025-10-01")
+        .contains("Contusion of abdominal wall, initial encounter");
+    assertThat(get("/api/v1/codes/icd10cm/B88.0").body())
+        .contains("from 2025-10-01 it is a header");
+    assertThat(get("/api/v1/codes/icd10cm/B88.01").body())
+        .contains("New code, effective 2025-10-01");
+    assertThat(get("/api/v1/releases").body()).contains("\"addendaDeletions\":28");
+  }
 }
