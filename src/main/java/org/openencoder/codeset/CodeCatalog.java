@@ -92,19 +92,22 @@ public final class CodeCatalog {
   }
 
   /**
-   * Valid codes nearest to one that is not listed: those sharing its longest listed prefix, so that
-   * E11.99 suggests E11.9 and the other E11 codes, and a mistyped 7th character suggests the listed
-   * ones.
+   * Listed codes nearest to one that is not: those sharing its longest listed prefix first, then
+   * those sharing shorter prefixes, so that E11.99 suggests E11.9 and then the other E11 codes, and
+   * a mistyped 7th character suggests the listed ones.
    */
   public List<CodeEntry> nearest(String code, int limit) {
-    for (int length = Math.min(code.length(), 7); length >= 1; length--) {
+    java.util.LinkedHashMap<String, CodeEntry> found = new java.util.LinkedHashMap<>();
+    for (int length = Math.min(code.length(), 7);
+        length >= 1 && found.size() < limit / 2;
+        length--) {
       String prefix = code.substring(0, length);
-      String end = prefix + Character.MAX_VALUE;
-      List<CodeEntry> found = range(prefix, end, limit);
-      if (!found.isEmpty()) {
-        return found;
+      for (CodeEntry entry : range(prefix, prefix + Character.MAX_VALUE, limit)) {
+        if (found.size() < limit) {
+          found.putIfAbsent(entry.code(), entry);
+        }
       }
     }
-    return List.of();
+    return List.copyOf(found.values());
   }
 }
