@@ -73,6 +73,14 @@ public class ReleaseImports {
             run.log(outcome.summary());
             outcomes.add(outcome);
           }
+          java.util.Map<String, String> failed = locator.failedDownloads();
+          if (!failed.isEmpty()) {
+            // One message naming every file to fetch by hand, for an offline install.
+            StringBuilder message =
+                new StringBuilder(failed.size() + " official file(s) could not be downloaded:");
+            failed.values().forEach(problem -> message.append("\n  - ").append(problem));
+            run.log(message.toString());
+          }
           return outcomes;
         });
   }

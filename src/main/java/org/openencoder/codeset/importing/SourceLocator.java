@@ -36,6 +36,13 @@ class SourceLocator {
   private final OpenEncoderProperties properties;
   private final HttpClient http;
 
+  /**
+   * Downloads that failed since start-up, by URL: five files of a release can live in one zip, and
+   * an offline node should say so once, not try the same URL fifteen times.
+   */
+  private final java.util.Map<String, String> failedDownloads =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   SourceLocator(OpenEncoderProperties properties) {
     this.properties = properties;
     this.http =
@@ -43,6 +50,11 @@ class SourceLocator {
             .connectTimeout(Duration.ofSeconds(20))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
+  }
+
+  /** The downloads that failed in this run, by URL, with what to do about each. */
+  java.util.Map<String, String> failedDownloads() {
+    return java.util.Map.copyOf(failedDownloads);
   }
 
   /** Where files are read from, for messages. */
@@ -86,10 +98,17 @@ class SourceLocator {
               + " and put it at "
               + root.resolve(official.path()).toAbsolutePath().normalize());
     }
-    String failure = download(file, root.resolve(official.path()), progress);
-    if (failure != null) {
+    String failure =
+        failedDownloads.computeIfAbsent(
+            file.officialUrl(),
+            url -> {
+              String problem = download(file, root.resolve(official.path()), progress);
+              return problem == null ? "" : problem;
+            });
+    if (!failure.isEmpty()) {
       return Result.missing(failure);
     }
+    failedDownloads.remove(file.officialUrl());
     return verify(file, official, root.resolve(official.path()));
   }
 

@@ -122,4 +122,17 @@ class SourceLocatorTest {
     assertThat(requests.get()).isZero();
     assertThat(result.problem()).contains("not in the mirror", "icd10/order.txt", url());
   }
+
+  @Test
+  void aFailedDownloadIsTriedOnceAndReportedOncePerUrl() {
+    failuresBeforeSuccess.set(100);
+    SourceLocator locator = new SourceLocator(new OpenEncoderProperties(home, null));
+
+    SourceLocator.Result first = locator.locate(file(url(), sha256), line -> {});
+    SourceLocator.Result second = locator.locate(file(url(), sha256), line -> {});
+
+    assertThat(requests.get()).isEqualTo(3); // three attempts for the first file, none after
+    assertThat(second.problem()).isEqualTo(first.problem()).contains("HTTP 503");
+    assertThat(locator.failedDownloads()).containsOnlyKeys(url());
+  }
 }
