@@ -79,6 +79,15 @@ public class CodeSets {
         .toList();
   }
 
+  /**
+   * Every document of one kind that an importer stored with a release ({@link
+   * ReleaseWriter#document}), as JSON by key in key order: how a module that owns a data set reads
+   * its content back.
+   */
+  public Map<String, String> releaseDocuments(long releaseId, String kind) {
+    return store.documents(releaseId, kind);
+  }
+
   public Optional<CodeCatalog> catalog(long releaseId) {
     return Optional.ofNullable(catalogs.get(releaseId));
   }

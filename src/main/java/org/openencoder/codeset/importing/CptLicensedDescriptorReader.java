@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * Reads the descriptor files of the AMA CPT data files that a CPT licensee receives, one {@link

@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.MalformedFileException;
+import org.openencoder.codeset.XlsxSheetRows;
+import org.openencoder.codeset.XlsxSheetRows.XlsxRow;
 import org.openencoder.codeset.importing.HcpcsAnwebTextReader.AnwebLine;
-import org.openencoder.codeset.importing.XlsxSheetRows.XlsxRow;
 
 /**
  * Reads the CMS HCPCS Level II alpha-numeric file in its spreadsheet form, {@code

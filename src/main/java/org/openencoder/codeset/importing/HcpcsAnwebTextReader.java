@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * Reads the CMS HCPCS Level II alpha-numeric file in its fixed-width text form, {@code

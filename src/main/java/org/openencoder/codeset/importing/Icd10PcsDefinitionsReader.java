@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * Reads the CMS ICD-10-PCS definitions, {@code icd10pcs_definitions_<year>.xml} (root {@code

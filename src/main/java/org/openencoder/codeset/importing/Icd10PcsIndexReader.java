@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * Reads the CMS ICD-10-PCS Index, {@code icd10pcs_index_<year>.xml} (root {@code ICD10PCS.index}),

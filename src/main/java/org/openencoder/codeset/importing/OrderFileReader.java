@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * Reads an order file: every ICD-10-CM or ICD-10-PCS code and header in tabular order, with its

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
-import org.openencoder.codeset.importing.CsvRecords.CsvRecord;
+import org.openencoder.codeset.CsvRecords;
+import org.openencoder.codeset.CsvRecords.CsvRecord;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * Reads the CMS National Physician Fee Schedule Relative Value File, {@code PPRRVU<yyyy>_<Mon>*},

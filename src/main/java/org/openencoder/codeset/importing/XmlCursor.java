@@ -7,6 +7,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * A forward-only StAX cursor over one CDC XML release file (Tabular List, Index, Tables). Readers

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 
 /** Synthetic fixtures only (see src/test/resources/codeset/cpt-licensed/README.md). */
 class CptLicensedDescriptorReaderTest {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.testing.OfficialFiles;
 
 class HcpcsAnwebTextReaderTest {

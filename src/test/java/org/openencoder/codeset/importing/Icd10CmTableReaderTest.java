@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.testing.OfficialFiles;
 
 class Icd10CmTableReaderTest {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.testing.OfficialFiles;
 
 class Icd10CmTabularReaderTest {

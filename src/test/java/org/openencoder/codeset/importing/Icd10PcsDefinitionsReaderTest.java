@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.codeset.importing.Icd10PcsDefinitionsReader.PcsDefinition;
 import org.openencoder.codeset.importing.Icd10PcsDefinitionsReader.PcsDeviceAggregate;
 import org.openencoder.testing.OfficialFiles;

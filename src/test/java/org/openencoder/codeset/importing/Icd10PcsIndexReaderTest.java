@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.codeset.importing.Icd10PcsIndexReader.PcsIndexEntry;
 import org.openencoder.testing.OfficialFiles;
 

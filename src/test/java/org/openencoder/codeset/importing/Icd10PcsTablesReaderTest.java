@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.codeset.importing.Icd10PcsTablesReader.PcsAxis;
 import org.openencoder.codeset.importing.Icd10PcsTablesReader.PcsAxisValue;
 import org.openencoder.codeset.importing.Icd10PcsTablesReader.PcsRow;

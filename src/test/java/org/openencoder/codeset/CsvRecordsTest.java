@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.codeset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openencoder.codeset.importing.CsvRecords.CsvRecord;
+import org.openencoder.codeset.CsvRecords.CsvRecord;
 
 class CsvRecordsTest {
 

@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.codeset;
 
 /**
  * An official release file that does not match its published layout. It names the file and the line

@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.ncci.importing;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.codeset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,20 +28,22 @@ import org.jspecify.annotations.Nullable;
  * <p>CMS stores codes and YYYYMMDD dates sometimes as text and sometimes as numbers in the same
  * column (the HCPCS file has both). A number is therefore given back as the plain digits Excel
  * shows under the General format: {@code 20080101}, not {@code 2.0080101E7}.
+ *
+ * <p>Public so that the readers of every module that imports official files share it.
  */
-final class XlsxSheetRows implements AutoCloseable {
+public final class XlsxSheetRows implements AutoCloseable {
 
   /** One worksheet row: its 1-based number and its cells by 0-based column, "" when empty. */
-  record XlsxRow(long number, List<String> cells) {
-    XlsxRow {
+  public record XlsxRow(long number, List<String> cells) {
+    public XlsxRow {
       cells = List.copyOf(cells);
     }
 
-    String cell(int column) {
+    public String cell(int column) {
       return column >= 0 && column < cells.size() ? cells.get(column) : "";
     }
 
-    boolean isBlank() {
+    public boolean isBlank() {
       return cells.stream().allMatch(String::isBlank);
     }
   }
@@ -53,7 +55,7 @@ final class XlsxSheetRows implements AutoCloseable {
   private final XMLStreamReader xml;
   private long lastRow;
 
-  XlsxSheetRows(InputStream in, String fileName) {
+  public XlsxSheetRows(InputStream in, String fileName) {
     this.fileName = fileName;
     OPCPackage opened;
     try {
@@ -116,7 +118,7 @@ final class XlsxSheetRows implements AutoCloseable {
   }
 
   /** The next row that the sheet lists, or null after the last one. */
-  @Nullable XlsxRow next() {
+  public @Nullable XlsxRow next() {
     try {
       while (xml.hasNext()) {
         if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {

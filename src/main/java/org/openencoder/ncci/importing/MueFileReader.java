@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.ncci.importing;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.openencoder.codeset.importing.CsvRecords.CsvRecord;
+import org.openencoder.codeset.CsvRecords;
+import org.openencoder.codeset.CsvRecords.CsvRecord;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * Reads a Medicare NCCI MUE table in its CSV form, {@code MCR_MUE_<Setting>_Eff_<mm-dd-yyyy>.csv},

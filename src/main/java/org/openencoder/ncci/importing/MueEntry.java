@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.ncci.importing;
 
 /**
  * One row of a Medicare NCCI Medically Unlikely Edit (MUE) table: the most units of a HCPCS/CPT

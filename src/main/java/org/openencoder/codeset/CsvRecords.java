@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.codeset;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,24 +13,25 @@ import org.jspecify.annotations.Nullable;
  * lines and quote their header {@code "HCPCS/<LF>CPT Code"}. So a record is not a text line, and
  * each record remembers the text line it starts on, for error messages.
  *
- * <p>Forward-only and pure; it does not close the reader, which belongs to the caller.
+ * <p>Forward-only and pure; it does not close the reader, which belongs to the caller. Public so
+ * that the readers of every module that imports official files share one CSV parser.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
   private static final int NONE = -2;
 
   /** One record: its fields in file order and the 1-based text line it starts on. */
-  record CsvRecord(List<String> fields, long line) {
-    CsvRecord {
+  public record CsvRecord(List<String> fields, long line) {
+    public CsvRecord {
       fields = List.copyOf(fields);
     }
 
     /** The field at a 0-based column, or "" past the end of a short record. */
-    String field(int column) {
+    public String field(int column) {
       return column < fields.size() ? fields.get(column) : "";
     }
 
-    boolean isBlank() {
+    public boolean isBlank() {
       return fields.stream().allMatch(String::isBlank);
     }
   }
@@ -41,13 +42,13 @@ final class CsvRecords {
   private int pushedBack = NONE;
   private boolean started;
 
-  CsvRecords(Reader in, String fileName) {
+  public CsvRecords(Reader in, String fileName) {
     this.in = in;
     this.fileName = fileName;
   }
 
   /** The next record, or null at the end of the file. */
-  @Nullable CsvRecord next() {
+  public @Nullable CsvRecord next() {
     try {
       int c = read();
       if (!started) {

@@ -1,4 +1,4 @@
-package org.openencoder.codeset.importing;
+package org.openencoder.ncci.importing;
 
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
-import org.openencoder.codeset.importing.XlsxSheetRows.XlsxRow;
+import org.openencoder.codeset.MalformedFileException;
+import org.openencoder.codeset.XlsxSheetRows;
+import org.openencoder.codeset.XlsxSheetRows.XlsxRow;
 
 /**
  * Reads the Medicare NCCI add-on code edit table in its spreadsheet form, {@code
