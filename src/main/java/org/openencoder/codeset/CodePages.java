@@ -50,6 +50,9 @@ public class CodePages {
           + " under a CPT licence. This installation has not imported licensed descriptors; the"
           + " code number and the public CMS facts below are shown.";
 
+  /** Releases take effect on US calendar dates; CMS publishes them on Eastern time. */
+  private static final java.time.ZoneId CMS_TIME = java.time.ZoneId.of("America/New_York");
+
   private final CodeSets codeSets;
   private final JdbcReleaseStore store;
   private final JdbcPlainLanguage plainLanguage;
@@ -73,7 +76,7 @@ public class CodePages {
     Page page = new Page(system, lookup);
     if (lookup.release() != null) {
       page.missing(lookup.release());
-      LocalDate today = LocalDate.now();
+      LocalDate today = LocalDate.now(CMS_TIME);
       Release release = lookup.release();
       if (date == null && release.effectiveTo() != null && release.effectiveTo().isBefore(today)) {
         page.periodNote =
@@ -207,7 +210,12 @@ public class CodePages {
       CodeEntry at = lineage.get(i);
       Icd10CmDetail detail = details.get(at.code());
       if (detail != null) {
-        addNotes(page, catalog, detail.notes(), CodeSystem.ICD10CM.display(at.code()), at != entry);
+        addNotes(
+            page,
+            catalog,
+            detail.notes(),
+            CodeSystem.ICD10CM.display(at.code()),
+            !at.code().equals(entry.code()));
       }
     }
     Icd10CmDetail own = details.get(entry.code());
@@ -458,7 +466,7 @@ public class CodePages {
       return;
     }
     HcpcsDetail d = detail.get();
-    LocalDate on = date != null ? date : LocalDate.now();
+    LocalDate on = date != null ? date : LocalDate.now(CMS_TIME);
     if (d.terminationDate() != null) {
       page.statusNote =
           (d.terminationDate().isBefore(on) ? "Terminated" : "To be terminated")
@@ -510,7 +518,7 @@ public class CodePages {
   }
 
   /** The page being assembled. */
-  private final class Page {
+  private static final class Page {
     final CodeSystem system;
     final CodeLookup lookup;
     final Release release;

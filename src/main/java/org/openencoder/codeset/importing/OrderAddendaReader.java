@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.openencoder.codeset.MalformedFileException;
 
 /**
  * The order-file addenda that come with each CDC/CMS order file (icd10cm-order-addenda-2026.txt,

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.codeset.importing.OrderAddendaReader.AddendaEntry;
 import org.openencoder.testing.OfficialFiles;
 

@@ -36,7 +36,8 @@ class SourceLocatorTest {
   void startServer() throws IOException {
     Path sample = Files.write(home.resolve("sample.txt"), CONTENT);
     sha256 = SourceLocator.sha256(sample);
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server =
+        HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/files/order.txt",
         exchange -> {
