@@ -65,8 +65,8 @@ class NcciCodeFacts implements CodeFactSource {
     return new FactSection(
         "Medically Unlikely Edits (MUE): " + mue.setting().displayName(),
         facts,
-        Citation.of(table.release(), mue.setting().role()),
-        "Line " + mue.line() + " of the file.");
+        Citation.of(table.release(), mue.setting().role()).atLine(mue.line()),
+        null);
   }
 
   /** The code as an add-on code: one section per status and edit type. */

@@ -58,8 +58,8 @@ class NcciCodePagesTest extends RunningApplication {
     assertThat(values(mue, "Adjudication indicator (MAI)"))
         .containsExactly("3 = date of service edit: clinical");
     assertThat(values(mue, "Rationale")).containsExactly("Clinical: Data");
-    assertThat(mue.note()).isEqualTo("Line 10348 of the file.");
-    assertThat(mue.source().file()).isEqualTo("MCR_MUE_PractitionerServices_Eff_04-01-2026.csv");
+    assertThat(mue.source().file())
+        .isEqualTo("MCR_MUE_PractitionerServices_Eff_04-01-2026.csv, line 10348");
     assertThat(mue.source().release()).isEqualTo("Medicare NCCI MUE tables 2026 Q2");
     assertThat(mue.source().dataset()).isEqualTo(NcciTables.MUE_DATASET);
   }
@@ -78,7 +78,8 @@ class NcciCodePagesTest extends RunningApplication {
         .containsExactly("0 (any unit reported in this setting exceeds the edit)");
     FactSection dme = section(sections, "Medically Unlikely Edits (MUE): DME supplier services");
     assertThat(values(dme, "MUE value")).containsExactly("1");
-    assertThat(dme.source().file()).isEqualTo("MCR_MUE_DMESupplierServices_Eff_04-01-2026.csv");
+    assertThat(dme.source().file())
+        .startsWith("MCR_MUE_DMESupplierServices_Eff_04-01-2026.csv, line ");
   }
 
   @Test
