@@ -31,6 +31,7 @@ public record CodePage(
     SeventhCharacters seventhCharacters,
     List<IndexLead> indexEntries,
     List<PcsCharacter> pcsCharacters,
+    PcsTableDetail pcsTable,
     List<FactSection> facts,
     List<MissingFact> missingFacts,
     List<CodeRef> nearest,

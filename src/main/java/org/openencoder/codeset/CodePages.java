@@ -417,6 +417,15 @@ public class CodePages {
   }
 
   private void icd10pcs(Page page, CodeCatalog catalog, CodeEntry entry) {
+    if (entry.code().length() == 3) {
+      // A table: its axes are the page, as in the printed PCS tables.
+      page.pcsTable =
+          store
+              .codeDetail(catalog.release().id(), entry.code())
+              .map(t -> json.readValue(t, PcsTableDetail.class))
+              .orElse(null);
+      return;
+    }
     if (entry.code().length() != 7) {
       return;
     }
@@ -531,6 +540,7 @@ public class CodePages {
     String licenceNotice;
     PlainLanguage plain;
     SeventhCharacters seventh;
+    PcsTableDetail pcsTable;
     final List<CodeRef> breadcrumb = new ArrayList<>();
     final List<CodeRef> children = new ArrayList<>();
     final List<NoteBlock> notes = new ArrayList<>();
@@ -581,6 +591,7 @@ public class CodePages {
           seventh,
           indexEntries,
           pcs,
+          pcsTable,
           facts,
           missingFacts,
           nearest,

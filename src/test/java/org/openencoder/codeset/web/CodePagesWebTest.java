@@ -185,4 +185,16 @@ class CodePagesWebTest extends RunningApplication {
         .contains("New code, effective 2025-10-01");
     assertThat(get("/api/v1/releases").body()).contains("\"addendaDeletions\":28");
   }
+
+  @Test
+  void aPcsTablePageShowsItsAxesAndRowsLikeThePrintedTable() throws Exception {
+    HttpResponse<String> page = get("/codes/icd10pcs/0DT");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("Table <span>0DT</span>")
+        .contains("Resection")
+        .contains("4. Body Part")
+        .contains("Appendix")
+        .contains("0DTJ4ZZ");
+  }
 }
