@@ -1,6 +1,5 @@
 package org.openencoder.codeset.importing;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ final class Icd10CmIndexReader {
   // As printed: "E11.9", a subcategory awaiting characters "S52.5-", a category "X58".
   private static final Pattern CODE = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{0,4})?-?");
 
-  void read(InputStream in, String fileName, Consumer<IndexEntry> sink) throws IOException {
+  void read(InputStream in, String fileName, Consumer<IndexEntry> sink) {
     XmlCursor xml = new XmlCursor(in, fileName);
     xml.root("ICD10CM.index");
     while (xml.nextChild()) {
@@ -33,7 +32,7 @@ final class Icd10CmIndexReader {
     xml.end();
   }
 
-  private static void readLetter(XmlCursor xml, Consumer<IndexEntry> sink) throws IOException {
+  private static void readLetter(XmlCursor xml, Consumer<IndexEntry> sink) {
     String letter = null;
     while (xml.nextChild()) {
       switch (xml.name()) {
@@ -50,8 +49,7 @@ final class Icd10CmIndexReader {
   }
 
   private static void readTerm(
-      XmlCursor xml, String letter, List<String> parentPath, int level, Consumer<IndexEntry> sink)
-      throws IOException {
+      XmlCursor xml, String letter, List<String> parentPath, int level, Consumer<IndexEntry> sink) {
     long line = xml.line();
     if (level > 0 && !String.valueOf(level).equals(xml.attribute("level"))) {
       throw xml.malformed("a subterm at depth " + level + " has level=" + xml.attribute("level"));
@@ -96,7 +94,7 @@ final class Icd10CmIndexReader {
     private String seeCategory;
     private String seeSubcategory;
 
-    void read(XmlCursor xml) throws IOException {
+    void read(XmlCursor xml) {
       switch (xml.name()) {
         case "code" -> codes.add(new Code(code(xml), null));
         case "manif" -> {
@@ -142,7 +140,7 @@ final class Icd10CmIndexReader {
       }
     }
 
-    private static String code(XmlCursor xml) throws IOException {
+    private static String code(XmlCursor xml) {
       String element = xml.name();
       String code = xml.text();
       if (!CODE.matcher(code).matches()) {

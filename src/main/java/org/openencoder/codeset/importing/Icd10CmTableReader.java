@@ -1,6 +1,5 @@
 package org.openencoder.codeset.importing;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ final class Icd10CmTableReader {
   // As printed: "T51.3X1", a subcategory awaiting characters "C79.8-", or a category "C80".
   private static final Pattern CODE = Pattern.compile("[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{0,4})?-?");
 
-  void read(InputStream in, String fileName, Listener listener) throws IOException {
+  void read(InputStream in, String fileName, Listener listener) {
     XmlCursor xml = new XmlCursor(in, fileName);
     xml.root("ICD10CM.index");
     Map<Integer, String> headings = null;
@@ -54,7 +53,7 @@ final class Icd10CmTableReader {
     xml.end();
   }
 
-  private static Map<Integer, String> readHeadings(XmlCursor xml) throws IOException {
+  private static Map<Integer, String> readHeadings(XmlCursor xml) {
     Map<Integer, String> headings = new TreeMap<>();
     while (xml.nextChild()) {
       if (!xml.name().equals("head")) {
@@ -68,8 +67,7 @@ final class Icd10CmTableReader {
     return headings;
   }
 
-  private static void readLetter(XmlCursor xml, Map<Integer, String> headings, Listener listener)
-      throws IOException {
+  private static void readLetter(XmlCursor xml, Map<Integer, String> headings, Listener listener) {
     while (xml.nextChild()) {
       switch (xml.name()) {
         case "title" -> xml.skip();
@@ -84,8 +82,7 @@ final class Icd10CmTableReader {
       Map<Integer, String> headings,
       List<String> parentPath,
       int level,
-      Listener listener)
-      throws IOException {
+      Listener listener) {
     long line = xml.line();
     if (level > 0 && !String.valueOf(level).equals(xml.attribute("level"))) {
       throw xml.malformed("a subterm at depth " + level + " has level=" + xml.attribute("level"));

@@ -1,6 +1,5 @@
 package org.openencoder.codeset.importing;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ final class Icd10CmTabularReader {
           "notes",
           "sevenChrNote");
 
-  void read(InputStream in, String fileName, Listener listener) throws IOException {
+  void read(InputStream in, String fileName, Listener listener) {
     XmlCursor xml = new XmlCursor(in, fileName);
     xml.root("ICD10CM.tabular");
     while (xml.nextChild()) {
@@ -55,7 +54,7 @@ final class Icd10CmTabularReader {
     xml.end();
   }
 
-  private static void readChapter(XmlCursor xml, Listener listener) throws IOException {
+  private static void readChapter(XmlCursor xml, Listener listener) {
     long line = xml.line();
     String name = null;
     String desc = null;
@@ -89,8 +88,7 @@ final class Icd10CmTabularReader {
     }
   }
 
-  private static void readSection(XmlCursor xml, String chapter, Listener listener)
-      throws IOException {
+  private static void readSection(XmlCursor xml, String chapter, Listener listener) {
     long line = xml.line();
     String id = required(xml, line, xml.attribute("id"), "id");
     String desc = null;
@@ -128,8 +126,7 @@ final class Icd10CmTabularReader {
   }
 
   private static void readDiag(
-      XmlCursor xml, String chapter, String section, TabularDiag parent, Listener listener)
-      throws IOException {
+      XmlCursor xml, String chapter, String section, TabularDiag parent, Listener listener) {
     long line = xml.line();
     String code = null;
     String desc = null;
@@ -207,7 +204,7 @@ final class Icd10CmTabularReader {
     private final Map<String, List<String>> byElement = new HashMap<>();
     private final List<Extension> extensions = new ArrayList<>();
 
-    void read(XmlCursor xml, String owner) throws IOException {
+    void read(XmlCursor xml, String owner) {
       String element = xml.name();
       if (element.equals("sevenChrDef")) {
         readSevenChrDef(xml);
@@ -225,7 +222,7 @@ final class Icd10CmTabularReader {
       }
     }
 
-    private void readSevenChrDef(XmlCursor xml) throws IOException {
+    private void readSevenChrDef(XmlCursor xml) {
       while (xml.nextChild()) {
         switch (xml.name()) {
           case "extension" -> {

@@ -3,15 +3,7 @@ package org.openencoder.codeset.importing;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.MalformedFileException;
 
@@ -49,14 +41,9 @@ import org.openencoder.codeset.MalformedFileException;
  * definitions, and then reads the device aggregation table that closes the file. It does not close
  * the input stream, which belongs to the caller.
  */
-final class Icd10PcsDefinitionsReader implements AutoCloseable {
-
-  private static final String ROOT = "ICD10PCS.definitions";
+final class Icd10PcsDefinitionsReader extends Icd10PcsXmlReader {
 
   private final String fileName;
-  private final XMLStreamReader xml;
-  private final String version;
-  private final String title;
 
   private @Nullable String sectionCode;
   private @Nullable String sectionTitle;
@@ -107,48 +94,13 @@ final class Icd10PcsDefinitionsReader implements AutoCloseable {
 
   /** Opens the file and reads its header; {@code fileName} names it in error messages. */
   Icd10PcsDefinitionsReader(InputStream in, String fileName) {
+    super(in, fileName, "ICD10PCS.definitions");
     this.fileName = fileName;
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    // The definitions are self-contained: no DTD, and no external entity may be fetched.
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    try {
-      this.xml = factory.createXMLStreamReader(in);
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-    expectStart(ROOT);
-    this.version = expectText("version");
-    this.title = expectText("title");
-  }
-
-  /** The release year as the file states it, e.g. "2026". */
-  String version() {
-    return version;
-  }
-
-  /** The file's own title, e.g. "2026 ICD-10-PCS Definitions". */
-  String title() {
-    return title;
   }
 
   /** The definitions in file order; the stream reads the file lazily and can be consumed once. */
   Stream<PcsDefinition> definitions() {
-    return StreamSupport.stream(
-        new Spliterators.AbstractSpliterator<PcsDefinition>(
-            Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-          @Override
-          public boolean tryAdvance(Consumer<? super PcsDefinition> action) {
-            PcsDefinition definition = nextDefinition();
-            if (definition == null) {
-              return false;
-            }
-            action.accept(definition);
-            return true;
-          }
-        },
-        false);
+    return stream(this::nextDefinition);
   }
 
   /**
@@ -167,33 +119,24 @@ final class Icd10PcsDefinitionsReader implements AutoCloseable {
     if (!atDeviceAggregation) {
       return aggregates;
     }
-    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-      if (!xml.getLocalName().equals("aggregate")) {
+    while (xml.nextChild()) {
+      if (!xml.name().equals("aggregate")) {
         throw unexpected();
       }
       aggregates.add(readAggregate());
     }
     atDeviceAggregation = false;
-    if (nextTag() != XMLStreamConstants.END_ELEMENT) {
+    if (xml.nextChild()) {
       throw unexpected();
     }
     finished = true;
     return aggregates;
   }
 
-  @Override
-  public void close() {
-    try {
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-  }
-
   private @Nullable PcsDefinition nextDefinition() {
     while (!finished && !atDeviceAggregation) {
-      if (nextTag() == XMLStreamConstants.END_ELEMENT) {
-        switch (xml.getLocalName()) {
+      if (!xml.nextChild()) {
+        switch (xml.name()) {
           case "section" -> {
             sectionCode = null;
             sectionTitle = null;
@@ -203,20 +146,20 @@ final class Icd10PcsDefinitionsReader implements AutoCloseable {
         }
         continue;
       }
-      switch (xml.getLocalName()) {
+      switch (xml.name()) {
         case "section" -> {
           if (sectionCode != null) {
             throw unexpected();
           }
           sectionCode = requiredAttribute("code");
-          sectionTitle = expectText("title");
+          sectionTitle = xml.childText("title");
         }
         case "axis" -> {
           if (sectionCode == null || axisTitle != null) {
             throw unexpected();
           }
           axisPosition = positionAttribute();
-          axisTitle = expectText("title");
+          axisTitle = xml.childText("title");
         }
         case "terms" -> {
           String section = sectionCode;
@@ -240,32 +183,32 @@ final class Icd10PcsDefinitionsReader implements AutoCloseable {
   }
 
   private PcsDefinition readTerms(String section, String sectionName, String axisName) {
-    long line = line();
+    long line = xml.line();
     List<String> terms = new ArrayList<>();
     String definition = null;
     String explanation = null;
     List<String> includes = new ArrayList<>();
-    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-      switch (xml.getLocalName()) {
-        case "title" -> terms.add(text());
+    while (xml.nextChild()) {
+      switch (xml.name()) {
+        case "title" -> terms.add(xml.text());
         case "definition" -> {
           if (definition != null) {
             throw unexpected();
           }
-          definition = text();
+          definition = xml.text();
         }
         case "explanation" -> {
           if (explanation != null) {
             throw unexpected();
           }
-          explanation = text();
+          explanation = xml.text();
         }
-        case "includes" -> includes.add(text());
+        case "includes" -> includes.add(xml.text());
         default -> throw unexpected();
       }
     }
     if (terms.isEmpty()) {
-      throw new MalformedFileException(fileName, line, "terms without a title");
+      throw xml.malformedAt(line, "terms without a title");
     }
     return new PcsDefinition(
         section,
@@ -280,49 +223,47 @@ final class Icd10PcsDefinitionsReader implements AutoCloseable {
   }
 
   private PcsDeviceAggregate readAggregate() {
-    long line = line();
+    long line = xml.line();
     String device = null;
     String operation = null;
     List<String> bodySystems = new ArrayList<>();
     String parentCode = null;
     String parent = null;
-    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-      switch (xml.getLocalName()) {
+    while (xml.nextChild()) {
+      switch (xml.name()) {
         case "device" -> {
           if (device != null) {
             throw unexpected();
           }
-          device = text();
+          device = xml.text();
         }
         case "operation" -> {
           if (operation != null) {
             throw unexpected();
           }
-          operation = text();
+          operation = xml.text();
         }
-        case "bodySys" -> bodySystems.add(text());
+        case "bodySys" -> bodySystems.add(xml.text());
         case "parent" -> {
           if (parent != null) {
             throw unexpected();
           }
           parentCode = requiredAttribute("value");
-          parent = text();
+          parent = xml.text();
         }
         default -> throw unexpected();
       }
     }
     if (device == null || operation == null || parentCode == null || parent == null) {
-      throw new MalformedFileException(
-          fileName, line, "aggregate needs a device, an operation and a parent");
+      throw xml.malformedAt(line, "aggregate needs a device, an operation and a parent");
     }
     return new PcsDeviceAggregate(device, operation, bodySystems, parentCode, parent, line);
   }
 
   private String requiredAttribute(String name) {
-    String value = xml.getAttributeValue(null, name);
+    String value = xml.attribute(name);
     if (value == null || value.isBlank()) {
-      throw new MalformedFileException(
-          fileName, line(), "<" + xml.getLocalName() + "> needs a " + name + " attribute");
+      throw xml.malformed("<" + xml.name() + "> needs a " + name + " attribute");
     }
     return value.trim();
   }
@@ -338,49 +279,10 @@ final class Icd10PcsDefinitionsReader implements AutoCloseable {
     } catch (NumberFormatException e) {
       // reported below with the element's line
     }
-    throw new MalformedFileException(fileName, line(), "axis pos=\"" + value + "\" is not 2 to 7");
-  }
-
-  private void expectStart(String name) {
-    if (nextTag() != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals(name)) {
-      throw new MalformedFileException(fileName, line(), "expected <" + name + ">");
-    }
-  }
-
-  private String expectText(String name) {
-    expectStart(name);
-    return text();
-  }
-
-  /** The text of the current element, which must hold no child elements; moves to its end tag. */
-  private String text() {
-    try {
-      return xml.getElementText().trim();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-  }
-
-  /** The next start or end tag, skipping white space; text between structural tags is an error. */
-  private int nextTag() {
-    try {
-      return xml.nextTag();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-  }
-
-  private long line() {
-    return xml.getLocation().getLineNumber();
+    throw xml.malformed("axis pos=\"" + value + "\" is not 2 to 7");
   }
 
   private MalformedFileException unexpected() {
-    return new MalformedFileException(
-        fileName, line(), "unexpected <" + xml.getLocalName() + "> in the definitions layout");
-  }
-
-  private MalformedFileException malformed(XMLStreamException e) {
-    long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-    return new MalformedFileException(fileName, Math.max(line, 0), e.getMessage(), e);
+    return xml.malformed("unexpected <" + xml.name() + "> in the definitions layout");
   }
 }

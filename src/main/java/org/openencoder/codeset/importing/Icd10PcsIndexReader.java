@@ -3,16 +3,8 @@ package org.openencoder.codeset.importing;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.MalformedFileException;
 
@@ -49,19 +41,12 @@ import org.openencoder.codeset.MalformedFileException;
  * emitted too, with no target, so that the whole tree can be rebuilt. The reader is pure and
  * forward-only; it does not close the input stream, which belongs to the caller.
  */
-final class Icd10PcsIndexReader implements AutoCloseable {
+final class Icd10PcsIndexReader extends Icd10PcsXmlReader {
 
   // ICD-10-PCS Official Guidelines A.2: a character is a digit or a letter other than I and O.
   private static final Pattern CODE = Pattern.compile("[0-9A-HJ-NP-Z]{7}");
   private static final Pattern TABLE = Pattern.compile("[0-9A-HJ-NP-Z]{3}");
   private static final Pattern PARTIAL_CODE = Pattern.compile("[0-9A-HJ-NP-Z]{4,6}");
-
-  private static final String ROOT = "ICD10PCS.index";
-
-  private final String fileName;
-  private final XMLStreamReader xml;
-  private final String version;
-  private final String title;
 
   private @Nullable String letter;
 
@@ -114,63 +99,18 @@ final class Icd10PcsIndexReader implements AutoCloseable {
 
   /** Opens the file and reads its header; {@code fileName} names it in error messages. */
   Icd10PcsIndexReader(InputStream in, String fileName) {
-    this.fileName = fileName;
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    // The index is self-contained: no DTD, and no external entity may be fetched.
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    try {
-      this.xml = factory.createXMLStreamReader(in);
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-    expectStart(ROOT);
-    this.version = expectText("version");
-    this.title = expectText("title");
-  }
-
-  /** The release year as the file states it, e.g. "2025". */
-  String version() {
-    return version;
-  }
-
-  /** The file's own title, e.g. "2025 ICD-10-PCS Index". */
-  String title() {
-    return title;
+    super(in, fileName, "ICD10PCS.index");
   }
 
   /** The entries in file order; the stream reads the file lazily and can be consumed once. */
   Stream<PcsIndexEntry> entries() {
-    return StreamSupport.stream(
-        new Spliterators.AbstractSpliterator<PcsIndexEntry>(
-            Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-          @Override
-          public boolean tryAdvance(Consumer<? super PcsIndexEntry> action) {
-            PcsIndexEntry entry = nextEntry();
-            if (entry == null) {
-              return false;
-            }
-            action.accept(entry);
-            return true;
-          }
-        },
-        false);
-  }
-
-  @Override
-  public void close() {
-    try {
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
+    return stream(this::nextEntry);
   }
 
   private @Nullable PcsIndexEntry nextEntry() {
     while (!finished) {
-      if (nextTag() == XMLStreamConstants.END_ELEMENT) {
-        switch (xml.getLocalName()) {
+      if (!xml.nextChild()) {
+        switch (xml.name()) {
           case "mainTerm", "term" -> {
             Node node = current();
             PcsIndexEntry entry = node.emitted ? null : emit(node);
@@ -184,19 +124,18 @@ final class Icd10PcsIndexReader implements AutoCloseable {
         }
         continue;
       }
-      String name = xml.getLocalName();
-      switch (name) {
+      switch (xml.name()) {
         case "letter" -> {
           if (letter != null) {
             throw unexpected();
           }
-          letter = expectText("title");
+          letter = xml.childText("title");
         }
         case "mainTerm" -> {
           if (letter == null || !open.isEmpty()) {
             throw unexpected();
           }
-          open.add(new Node(0, line()));
+          open.add(new Node(0, xml.line()));
         }
         case "term" -> {
           if (open.isEmpty()) {
@@ -205,10 +144,9 @@ final class Icd10PcsIndexReader implements AutoCloseable {
           Node parent = current();
           int level = levelAttribute();
           if (level != parent.level + 1) {
-            throw new MalformedFileException(
-                fileName, line(), "term level=\"" + level + "\" under a level " + parent.level);
+            throw xml.malformed("term level=\"" + level + "\" under a level " + parent.level);
           }
-          open.add(new Node(level, line()));
+          open.add(new Node(level, xml.line()));
           // A node's own title and target come before its sub-terms: emit it now, ahead of them.
           if (!parent.emitted) {
             return emit(parent);
@@ -219,19 +157,15 @@ final class Icd10PcsIndexReader implements AutoCloseable {
           if (node.title != null || node.hasTarget() || node.emitted) {
             throw unexpected();
           }
-          node.title = text();
+          node.title = xml.text();
         }
         case "code" -> {
           Node node = targetless();
-          node.code = checked(text(), CODE, "a 7-character code");
+          node.code = checked(xml.text(), CODE, "a 7-character code");
         }
-        case "codes" -> {
+        case "codes", "tab" -> {
           Node node = targetless();
-          node.codePrefix = checked(text(), PARTIAL_CODE, "4 to 6 leading code characters");
-        }
-        case "tab" -> {
-          Node node = targetless();
-          node.codePrefix = checked(text(), TABLE, "a 3-character table");
+          node.codePrefix = codePrefix();
         }
         case "see" -> {
           Node node = targetless();
@@ -259,10 +193,10 @@ final class Icd10PcsIndexReader implements AutoCloseable {
       }
     }
     if (node.level == 0 && node.title == null) {
-      throw new MalformedFileException(fileName, node.line, "mainTerm without a title");
+      throw xml.malformedAt(node.line, "mainTerm without a title");
     }
     if (node.title == null && !node.hasTarget()) {
-      throw new MalformedFileException(fileName, node.line, "term with neither title nor target");
+      throw xml.malformedAt(node.line, "term with neither title nor target");
     }
     if (letter == null) {
       throw new IllegalStateException("entry read outside a letter");
@@ -277,38 +211,29 @@ final class Icd10PcsIndexReader implements AutoCloseable {
    * code prefix. Returns the text.
    */
   private String crossReference(Node node) {
-    String element = xml.getLocalName();
-    long line = line();
-    StringBuilder text = new StringBuilder();
-    try {
-      while (true) {
-        int event = xml.next();
-        if (event == XMLStreamConstants.CHARACTERS
-            || event == XMLStreamConstants.CDATA
-            || event == XMLStreamConstants.SPACE) {
-          text.append(xml.getText());
-        } else if (event == XMLStreamConstants.START_ELEMENT) {
-          if (node.codePrefix != null) {
-            throw unexpected();
-          }
-          switch (xml.getLocalName()) {
-            case "codes" ->
-                node.codePrefix = checked(text(), PARTIAL_CODE, "4 to 6 leading code characters");
-            case "tab" -> node.codePrefix = checked(text(), TABLE, "a 3-character table");
-            default -> throw unexpected();
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          break;
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-    String reference = text.toString().trim();
+    String element = xml.name();
+    long line = xml.line();
+    String reference =
+        xml.ownText(
+            () -> {
+              if (node.codePrefix != null) {
+                throw unexpected();
+              }
+              node.codePrefix = codePrefix();
+            });
     if (reference.isEmpty()) {
-      throw new MalformedFileException(fileName, line, "empty <" + element + ">");
+      throw xml.malformedAt(line, "empty <" + element + ">");
     }
     return reference;
+  }
+
+  /** Reads a {@code codes} (4 to 6 leading code characters) or a {@code tab} (a table). */
+  private String codePrefix() {
+    return switch (xml.name()) {
+      case "codes" -> checked(xml.text(), PARTIAL_CODE, "4 to 6 leading code characters");
+      case "tab" -> checked(xml.text(), TABLE, "a 3-character table");
+      default -> throw unexpected();
+    };
   }
 
   private Node current() {
@@ -325,22 +250,20 @@ final class Icd10PcsIndexReader implements AutoCloseable {
   private Node targetless() {
     Node node = current();
     if (node.hasTarget() || node.emitted) {
-      throw new MalformedFileException(
-          fileName, line(), "<" + xml.getLocalName() + "> after the entry's target");
+      throw xml.malformed("<" + xml.name() + "> after the entry's target");
     }
     return node;
   }
 
   private String checked(String value, Pattern pattern, String expected) {
     if (!pattern.matcher(value).matches()) {
-      throw new MalformedFileException(
-          fileName, line(), "\"" + value + "\" is not " + expected + " of ICD-10-PCS");
+      throw xml.malformed("\"" + value + "\" is not " + expected + " of ICD-10-PCS");
     }
     return value;
   }
 
   private int levelAttribute() {
-    String value = xml.getAttributeValue(null, "level");
+    String value = xml.attribute("level");
     try {
       if (value != null) {
         return Integer.parseInt(value.trim());
@@ -348,49 +271,10 @@ final class Icd10PcsIndexReader implements AutoCloseable {
     } catch (NumberFormatException e) {
       // reported below with the element's line
     }
-    throw new MalformedFileException(fileName, line(), "term needs a numeric level, has " + value);
-  }
-
-  private void expectStart(String name) {
-    if (nextTag() != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals(name)) {
-      throw new MalformedFileException(fileName, line(), "expected <" + name + ">");
-    }
-  }
-
-  private String expectText(String name) {
-    expectStart(name);
-    return text();
-  }
-
-  /** The text of the current element, which must hold no child elements; moves to its end tag. */
-  private String text() {
-    try {
-      return xml.getElementText().trim();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-  }
-
-  /** The next start or end tag, skipping white space; text between structural tags is an error. */
-  private int nextTag() {
-    try {
-      return xml.nextTag();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-  }
-
-  private long line() {
-    return xml.getLocation().getLineNumber();
+    throw xml.malformed("term needs a numeric level, has " + value);
   }
 
   private MalformedFileException unexpected() {
-    return new MalformedFileException(
-        fileName, line(), "unexpected <" + xml.getLocalName() + "> in the index layout");
-  }
-
-  private MalformedFileException malformed(XMLStreamException e) {
-    long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-    return new MalformedFileException(fileName, Math.max(line, 0), e.getMessage(), e);
+    return xml.malformed("unexpected <" + xml.name() + "> in the index layout");
   }
 }

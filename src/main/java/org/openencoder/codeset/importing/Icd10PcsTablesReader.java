@@ -5,16 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.MalformedFileException;
 
@@ -51,18 +43,12 @@ import org.openencoder.codeset.MalformedFileException;
  * <p>The reader is pure and forward-only: it reads the header when constructed and then streams the
  * tables in file order. It does not close the input stream, which belongs to the caller.
  */
-final class Icd10PcsTablesReader implements AutoCloseable {
+final class Icd10PcsTablesReader extends Icd10PcsXmlReader {
 
   // ICD-10-PCS Official Guidelines, A.2 and the Reference Manual: a character value is a digit or
   // a letter, except I and O, which are left out so they are not read as 1 and 0.
   private static final Pattern VALUE = Pattern.compile("[0-9A-HJ-NP-Z]");
 
-  private static final String ROOT = "ICD10PCS.tabular";
-
-  private final String fileName;
-  private final XMLStreamReader xml;
-  private final String version;
-  private final String title;
   private boolean finished;
 
   /** One code table: the 3-character prefix, its axes 1 to 3 and its rows. */
@@ -135,90 +121,45 @@ final class Icd10PcsTablesReader implements AutoCloseable {
 
   /** Opens the file and reads its header; {@code fileName} names it in error messages. */
   Icd10PcsTablesReader(InputStream in, String fileName) {
-    this.fileName = fileName;
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    // The tables are self-contained: no DTD, and no external entity may be fetched.
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    try {
-      this.xml = factory.createXMLStreamReader(in);
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-    expectStart(ROOT);
-    this.version = expectText("version");
-    this.title = expectText("title");
-  }
-
-  /** The release year as the file states it, e.g. "2026". */
-  String version() {
-    return version;
-  }
-
-  /** The file's own title, e.g. "2026 ICD-10-PCS Tables". */
-  String title() {
-    return title;
+    super(in, fileName, "ICD10PCS.tabular");
   }
 
   /** The tables in file order; the stream reads the file lazily and can be consumed once. */
   Stream<PcsTable> tables() {
-    return StreamSupport.stream(
-        new Spliterators.AbstractSpliterator<PcsTable>(
-            Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-          @Override
-          public boolean tryAdvance(Consumer<? super PcsTable> action) {
-            PcsTable table = nextTable();
-            if (table == null) {
-              return false;
-            }
-            action.accept(table);
-            return true;
-          }
-        },
-        false);
-  }
-
-  @Override
-  public void close() {
-    try {
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
+    return stream(this::nextTable);
   }
 
   private @Nullable PcsTable nextTable() {
     if (finished) {
       return null;
     }
-    if (nextTag() == XMLStreamConstants.END_ELEMENT) {
+    if (!xml.nextChild()) {
       finished = true;
       return null;
     }
-    if (!xml.getLocalName().equals("pcsTable")) {
+    if (!xml.name().equals("pcsTable")) {
       throw unexpected();
     }
     return readTable();
   }
 
   private PcsTable readTable() {
-    long line = line();
+    long line = xml.line();
     List<PcsAxis> axes = new ArrayList<>();
     List<PcsRow> rows = new ArrayList<>();
-    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-      switch (xml.getLocalName()) {
+    while (xml.nextChild()) {
+      switch (xml.name()) {
         case "axis" -> axes.add(readAxis(axes.size() + 1, true));
         case "pcsRow" -> rows.add(readRow());
         default -> throw unexpected();
       }
     }
     if (axes.size() != 3) {
-      throw new MalformedFileException(
-          fileName, line, "pcsTable has " + axes.size() + " axes, expected positions 1 to 3");
+      throw xml.malformedAt(
+          line, "pcsTable has " + axes.size() + " axes, expected positions 1 to 3");
     }
     if (rows.isEmpty()) {
-      throw new MalformedFileException(fileName, line, "pcsTable has no pcsRow");
+      throw xml.malformedAt(line, "pcsTable has no pcsRow");
     }
     StringBuilder tableCode = new StringBuilder(3);
     for (PcsAxis axis : axes) {
@@ -228,18 +169,17 @@ final class Icd10PcsTablesReader implements AutoCloseable {
   }
 
   private PcsRow readRow() {
-    long line = line();
+    long line = xml.line();
     int declared = intAttribute("codes");
     List<PcsAxis> axes = new ArrayList<>(4);
-    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-      if (!xml.getLocalName().equals("axis")) {
+    while (xml.nextChild()) {
+      if (!xml.name().equals("axis")) {
         throw unexpected();
       }
       axes.add(readAxis(axes.size() + 4, false));
     }
     if (axes.size() != 4) {
-      throw new MalformedFileException(
-          fileName, line, "pcsRow has " + axes.size() + " axes, expected positions 4 to 7");
+      throw xml.malformedAt(line, "pcsRow has " + axes.size() + " axes, expected positions 4 to 7");
     }
     // The codes attribute is CMS's own count of the row's codes; a mismatch means an axis lost or
     // gained a label, and the row would silently yield the wrong codes.
@@ -248,8 +188,7 @@ final class Icd10PcsTablesReader implements AutoCloseable {
       expanded *= axis.values().size();
     }
     if (expanded != declared) {
-      throw new MalformedFileException(
-          fileName,
+      throw xml.malformedAt(
           line,
           "pcsRow says codes=\"" + declared + "\" but its axes combine to " + expanded + " codes");
     }
@@ -258,78 +197,59 @@ final class Icd10PcsTablesReader implements AutoCloseable {
 
   /** Reads an axis; a table axis (positions 1 to 3) has exactly one value. */
   private PcsAxis readAxis(int expectedPosition, boolean tableAxis) {
-    long line = line();
+    long line = xml.line();
     int position = intAttribute("pos");
     if (position != expectedPosition) {
-      throw new MalformedFileException(
-          fileName,
-          line,
-          "axis pos=\"" + position + "\" where pos " + expectedPosition + " is due");
+      throw xml.malformedAt(
+          line, "axis pos=\"" + position + "\" where pos " + expectedPosition + " is due");
     }
     int declared = intAttribute("values");
     String axisTitle = null;
     String definition = null;
     List<PcsAxisValue> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-      switch (xml.getLocalName()) {
+    while (xml.nextChild()) {
+      switch (xml.name()) {
         case "title" -> {
           if (axisTitle != null) {
             throw unexpected();
           }
-          axisTitle = text();
+          axisTitle = xml.text();
         }
         case "label" -> {
-          long labelLine = line();
-          String code = xml.getAttributeValue(null, "code");
+          String code = xml.attribute("code");
           if (code == null || !VALUE.matcher(code).matches()) {
-            throw new MalformedFileException(
-                fileName, labelLine, "label code=\"" + code + "\" is not a PCS character value");
+            throw xml.malformed("label code=\"" + code + "\" is not a PCS character value");
           }
           if (!seen.add(code)) {
-            throw new MalformedFileException(
-                fileName, labelLine, "axis " + position + " lists value " + code + " twice");
+            throw xml.malformed("axis " + position + " lists value " + code + " twice");
           }
-          values.add(new PcsAxisValue(code, text()));
+          values.add(new PcsAxisValue(code, xml.text()));
         }
         case "definition" -> {
           if (definition != null) {
             throw unexpected();
           }
-          definition = text();
+          definition = xml.text();
         }
         default -> throw unexpected();
       }
     }
     if (axisTitle == null) {
-      throw new MalformedFileException(fileName, line, "axis " + position + " has no title");
+      throw xml.malformedAt(line, "axis " + position + " has no title");
     }
     if (values.size() != declared) {
-      throw new MalformedFileException(
-          fileName,
-          line,
-          "axis " + position + " says values=\"" + declared + "\" but has " + values.size());
+      throw xml.malformedAt(
+          line, "axis " + position + " says values=\"" + declared + "\" but has " + values.size());
     }
     if (values.isEmpty() || (tableAxis && values.size() != 1)) {
-      throw new MalformedFileException(
-          fileName, line, "axis " + position + " has " + values.size() + " values");
+      throw xml.malformedAt(line, "axis " + position + " has " + values.size() + " values");
     }
     return new PcsAxis(position, axisTitle, values, definition);
   }
 
-  private void expectStart(String name) {
-    if (nextTag() != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals(name)) {
-      throw new MalformedFileException(fileName, line(), "expected <" + name + ">");
-    }
-  }
-
-  private String expectText(String name) {
-    expectStart(name);
-    return text();
-  }
-
   private int intAttribute(String name) {
-    String value = xml.getAttributeValue(null, name);
+    String value = xml.attribute(name);
     try {
       if (value != null) {
         return Integer.parseInt(value);
@@ -337,41 +257,11 @@ final class Icd10PcsTablesReader implements AutoCloseable {
     } catch (NumberFormatException e) {
       // reported below with the element's line
     }
-    throw new MalformedFileException(
-        fileName,
-        line(),
-        "<" + xml.getLocalName() + "> needs a numeric " + name + " attribute, has " + value);
-  }
-
-  /** The text of the current element, which must hold no child elements; moves to its end tag. */
-  private String text() {
-    try {
-      return xml.getElementText().trim();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-  }
-
-  /** The next start or end tag, skipping white space; text between structural tags is an error. */
-  private int nextTag() {
-    try {
-      return xml.nextTag();
-    } catch (XMLStreamException e) {
-      throw malformed(e);
-    }
-  }
-
-  private long line() {
-    return xml.getLocation().getLineNumber();
+    throw xml.malformed(
+        "<" + xml.name() + "> needs a numeric " + name + " attribute, has " + value);
   }
 
   private MalformedFileException unexpected() {
-    return new MalformedFileException(
-        fileName, line(), "unexpected <" + xml.getLocalName() + "> in the tables layout");
-  }
-
-  private MalformedFileException malformed(XMLStreamException e) {
-    long line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-    return new MalformedFileException(fileName, Math.max(line, 0), e.getMessage(), e);
+    return xml.malformed("unexpected <" + xml.name() + "> in the tables layout");
   }
 }
