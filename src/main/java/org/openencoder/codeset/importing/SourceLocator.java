@@ -9,11 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -34,6 +30,7 @@ class SourceLocator {
   private static final int ATTEMPTS = 3;
 
   private final OpenEncoderProperties properties;
+  private final FileDigests digests;
   private final HttpClient http;
 
   /**
@@ -45,6 +42,7 @@ class SourceLocator {
 
   SourceLocator(OpenEncoderProperties properties) {
     this.properties = properties;
+    this.digests = new FileDigests(properties.home());
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(20))
@@ -116,7 +114,7 @@ class SourceLocator {
     String sha256;
     long bytes;
     try {
-      sha256 = sha256(path);
+      sha256 = digests.sha256(path);
       bytes = Files.size(path);
     } catch (IOException e) {
       return Result.missing("unreadable " + path + ": " + e.getMessage());
@@ -231,16 +229,7 @@ class SourceLocator {
   }
 
   static String sha256(Path path) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return FileDigests.compute(path);
   }
 
   /** A located file, or why there is none. */

@@ -6,17 +6,17 @@ import java.util.List;
 import org.openencoder.codeset.CodeSets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * On start the node imports whatever releases are new (none after the first start), then loads the
- * active ones into memory. It runs beside the web server so the status page can show its progress;
- * readiness turns UP when it is done.
+ * active ones into memory. It starts as soon as the database is migrated and every bean exists, so
+ * it overlaps the web server's own start-up; the status page shows its progress and readiness turns
+ * UP when it is done.
  */
 @Component
-class StartupImport {
+class StartupImport implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(StartupImport.class);
 
@@ -30,8 +30,8 @@ class StartupImport {
     this.properties = properties;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void start() {
+  @Override
+  public void afterSingletonsInstantiated() {
     Thread thread = new Thread(this::run, "release-import");
     thread.setDaemon(true);
     thread.start();
