@@ -19,9 +19,7 @@ import org.openencoder.codeset.CodePage.PcsCharacter;
 import org.openencoder.codeset.CodePage.PlainLanguage;
 import org.openencoder.codeset.CodePage.ReleaseSummary;
 import org.openencoder.codeset.CodePage.SeventhCharacters;
-import org.openencoder.codeset.CodePage.SeventhChoice;
 import org.openencoder.codeset.Icd10CmDetail.NoteKind;
-import org.openencoder.codeset.Icd10CmDetail.SeventhCharacterDefinition;
 import org.openencoder.codeset.persistence.JdbcPlainLanguage;
 import org.openencoder.codeset.persistence.JdbcReleaseStore;
 import org.openencoder.codeset.persistence.JdbcReleaseStore.StoredIndexEntry;
@@ -58,6 +56,7 @@ public class CodePages {
   private final JdbcPlainLanguage plainLanguage;
   private final List<CodeFactSource> factSources;
   private final JsonMapper json;
+  private final AddendaNotes addenda;
 
   CodePages(
       CodeSets codeSets,
@@ -69,6 +68,7 @@ public class CodePages {
     this.plainLanguage = plainLanguage;
     this.factSources = factSources;
     this.json = store.json();
+    this.addenda = new AddendaNotes(store);
   }
 
   public CodePage page(CodeSystem system, String requested, LocalDate date) {
@@ -97,7 +97,7 @@ public class CodePages {
       page.kind = entry.kind().name().toLowerCase(Locale.ROOT);
       catalog.ancestors(entry.code()).forEach(a -> page.breadcrumb.add(ref(system, a)));
       catalog.children(entry.code()).forEach(c -> page.children.add(ref(system, c)));
-      addendaNote(lookup.release(), entry.code()).ifPresent(note -> page.statusNote = note);
+      addenda.noteFor(lookup.release(), entry.code()).ifPresent(note -> page.statusNote = note);
       switch (system) {
         case ICD10CM -> icd10cm(page, catalog, entry);
         case ICD10PCS -> icd10pcs(page, catalog, entry);
@@ -118,8 +118,8 @@ public class CodePages {
         indexLeads(page, lookup.release(), prefixes, system);
       }
     } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE
-        && addendaNote(lookup.release(), lookup.code()).isPresent()) {
-      page.statusNote = addendaNote(lookup.release(), lookup.code()).get();
+        && addenda.noteFor(lookup.release(), lookup.code()).isPresent()) {
+      page.statusNote = addenda.noteFor(lookup.release(), lookup.code()).get();
     } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE
         && !lookup.otherReleasesListingIt().isEmpty()) {
       Release other = lookup.otherReleasesListingIt().get(0);
@@ -138,59 +138,6 @@ public class CodePages {
       }
     }
     return page.build();
-  }
-
-  /**
-   * What the release's order-file addenda say of a code: added, deleted, turned into a header or
-   * retitled at the start of the release.
-   */
-  private Optional<String> addendaNote(Release release, String code) {
-    Optional<String> stored = store.document(release.id(), "addenda", code);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, JsonNode> byAction = new LinkedHashMap<>();
-    json.readTree(stored.get()).forEach(c -> byAction.put(c.path("action").asString(), c));
-    String from = release.effectiveFrom().toString();
-    String source = " (" + release.title() + " order file addenda)";
-    JsonNode added = byAction.get("Add");
-    JsonNode deleted = byAction.get("Delete");
-    if (deleted != null && added != null) {
-      boolean nowHeader = !added.path("billable").asBoolean(true);
-      return Optional.of(
-          nowHeader
-              ? "Valid for billing until the day before "
-                  + from
-                  + "; from "
-                  + from
-                  + " it is a header: report one of the codes under it"
-                  + source
-                  + "."
-              : "Re-added on " + from + source + ".");
-    }
-    if (deleted != null) {
-      return Optional.of(
-          "Deleted effective "
-              + from
-              + source
-              + "; its last title was \u201c"
-              + deleted.path("title").asString()
-              + "\u201d.");
-    }
-    if (added != null) {
-      return Optional.of("New code, effective " + from + source + ".");
-    }
-    JsonNode before = byAction.get("Revise from");
-    if (before != null) {
-      return Optional.of(
-          "Title revised effective "
-              + from
-              + source
-              + "; it was \u201c"
-              + before.path("title").asString()
-              + "\u201d.");
-    }
-    return Optional.empty();
   }
 
   private void icd10cm(Page page, CodeCatalog catalog, CodeEntry entry) {
@@ -222,7 +169,7 @@ public class CodePages {
     if (own != null) {
       sectionAndChapterNotes(page, catalog, own);
     }
-    page.seventh = seventhCharacters(catalog, entry, lineage, details);
+    page.seventh = SeventhCharacterChoices.of(catalog, entry, lineage, details);
     List<String> leadCodes = new ArrayList<>();
     lineage.forEach(e -> leadCodes.add(e.code()));
     indexLeads(page, release, leadCodes, CodeSystem.ICD10CM);
@@ -300,74 +247,6 @@ public class CodePages {
           .ifPresent(e -> refs.add(ref(CodeSystem.ICD10CM, e)));
     }
     return refs;
-  }
-
-  /**
-   * The 7th characters a code takes: from the nearest Tabular List definition when the release has
-   * its Tabular List, otherwise from the full codes its order file lists below the code.
-   */
-  private SeventhCharacters seventhCharacters(
-      CodeCatalog catalog,
-      CodeEntry entry,
-      List<CodeEntry> lineage,
-      Map<String, Icd10CmDetail> details) {
-    String code = entry.code();
-    if (code.length() >= 7 || entry.billable()) {
-      return null;
-    }
-    // Guideline I.A.5: a code shorter than six characters is padded with the placeholder X so
-    // the 7th character stays in the 7th position (T07 -> T07.XXXA).
-    String stem = (code + "XXXX").substring(0, 6);
-    for (int i = lineage.size() - 1; i >= 0; i--) {
-      Icd10CmDetail detail = details.get(lineage.get(i).code());
-      if (detail != null && !detail.seventhCharacters().isEmpty()) {
-        List<SeventhChoice> choices = new ArrayList<>();
-        for (SeventhCharacterDefinition def : detail.seventhCharacters()) {
-          String full = stem + def.character();
-          choices.add(
-              new SeventhChoice(
-                  def.character(),
-                  def.meaning(),
-                  full,
-                  CodeSystem.ICD10CM.display(full),
-                  catalog.get(full).isPresent()));
-        }
-        if (choices.stream().noneMatch(SeventhChoice::valid)) {
-          return null; // a subcategory with further subdivisions: the 7th goes on its children
-        }
-        return new SeventhCharacters(
-            CodeSystem.ICD10CM.display(code),
-            CodeSystem.ICD10CM.display(lineage.get(i).code()),
-            "Tabular List",
-            code.length() < 6,
-            choices);
-      }
-    }
-    List<SeventhChoice> derived = new ArrayList<>();
-    for (CodeEntry candidate : catalog.range(stem, stem + Character.MAX_VALUE, 40)) {
-      if (candidate.code().length() == 7) {
-        String meaning = candidate.title();
-        if (meaning.startsWith(entry.title() + ", ")) {
-          meaning = meaning.substring(entry.title().length() + 2);
-        }
-        derived.add(
-            new SeventhChoice(
-                candidate.code().substring(6),
-                meaning,
-                candidate.code(),
-                CodeSystem.ICD10CM.display(candidate.code()),
-                true));
-      }
-    }
-    if (derived.isEmpty()) {
-      return null;
-    }
-    return new SeventhCharacters(
-        CodeSystem.ICD10CM.display(code),
-        CodeSystem.ICD10CM.display(code),
-        "order file titles (the Tabular List of this release is not loaded)",
-        code.length() < 6,
-        derived);
   }
 
   private void indexLeads(Page page, Release release, List<String> codes, CodeSystem system) {
