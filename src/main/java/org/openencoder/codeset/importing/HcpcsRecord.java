@@ -80,7 +80,7 @@ record HcpcsRecord(
     return new HcpcsRecord(
         code,
         modifier,
-        HcpcsAnwebTextReader.description(longDescription + " " + text),
+        HcpcsAlphaNumericTextReader.description(longDescription + " " + text),
         shortDescription,
         pricingIndicators,
         multiplePricingIndicator,

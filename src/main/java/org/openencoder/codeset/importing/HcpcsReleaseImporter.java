@@ -45,8 +45,8 @@ class HcpcsReleaseImporter implements ReleaseImporter {
     try (InputStream in = file.open();
         Stream<HcpcsRecord> records =
             file.readName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
-                ? HcpcsAnwebSpreadsheetReader.read(in, file.readName())
-                : HcpcsAnwebTextReader.read(in, file.readName())) {
+                ? HcpcsAlphaNumericSpreadsheetReader.read(in, file.readName())
+                : HcpcsAlphaNumericTextReader.read(in, file.readName())) {
       Iterator<HcpcsRecord> it = records.iterator();
       while (it.hasNext()) {
         HcpcsRecord r = it.next();

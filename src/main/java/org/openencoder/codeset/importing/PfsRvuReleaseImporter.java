@@ -63,8 +63,8 @@ class PfsRvuReleaseImporter implements ReleaseImporter {
     try (InputStream in = file.open();
         Stream<RvuRecord> rows =
             file.readName().toLowerCase(Locale.ROOT).endsWith(".csv")
-                ? PprrvuFileReader.readCsv(in, file.readName())
-                : PprrvuFileReader.readText(in, file.readName())) {
+                ? RvuFileReader.readCsv(in, file.readName())
+                : RvuFileReader.readText(in, file.readName())) {
       Iterator<RvuRecord> it = rows.iterator();
       while (it.hasNext()) {
         RvuRecord r = it.next();

@@ -11,18 +11,18 @@ import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.codeset.XlsxSheetRows;
 import org.openencoder.codeset.XlsxSheetRows.XlsxRow;
-import org.openencoder.codeset.importing.HcpcsAnwebTextReader.AnwebLine;
+import org.openencoder.codeset.importing.HcpcsAlphaNumericTextReader.AnwebLine;
 
 /**
  * Reads the CMS HCPCS Level II alpha-numeric file in its spreadsheet form, {@code
  * HCPC<year>_<MON>_ANWEB*.xlsx}, one {@link HcpcsRecord} per procedure code or modifier. CMS
  * publishes only this form for some quarters (October 2025 has no text file).
  *
- * <p>One sheet; row 1 names the 48 columns of the text layout (see {@link HcpcsAnwebTextReader}):
- * {@code HCPC, SEQNUM, RECID, LONG DESCRIPTION, SHORT DESCRIPTION, PRICE1..4, MULT_PI, CIM1..3,
- * MCM1..3, STATUTE, LABCERT1..8, XREF1..5, COV, ASC_GRP, ASC_DT, OPPS, OPPS_PI, OPPS_DT, PROCNOTE,
- * BETOS, TOS1..5, ANEST_BU, ADD DT, ACT EFF DT, TERM DT, ACTION CD}. Columns are found by name, so
- * a reordered sheet still reads; a missing one fails the import.
+ * <p>One sheet; row 1 names the 48 columns of the text layout (see {@link
+ * HcpcsAlphaNumericTextReader}): {@code HCPC, SEQNUM, RECID, LONG DESCRIPTION, SHORT DESCRIPTION,
+ * PRICE1..4, MULT_PI, CIM1..3, MCM1..3, STATUTE, LABCERT1..8, XREF1..5, COV, ASC_GRP, ASC_DT, OPPS,
+ * OPPS_PI, OPPS_DT, PROCNOTE, BETOS, TOS1..5, ANEST_BU, ADD DT, ACT EFF DT, TERM DT, ACTION CD}.
+ * Columns are found by name, so a reordered sheet still reads; a missing one fails the import.
  *
  * <p>Unlike the text file, the 2025 spreadsheets hold each long description whole in one row
  * (record ids 3 and 7 only); continuation rows (4 and 8) are still joined if a release has them.
@@ -32,16 +32,16 @@ import org.openencoder.codeset.importing.HcpcsAnwebTextReader.AnwebLine;
  * <p>The reader is lazy and reads the sheet with StAX. Close the stream to release the workbook;
  * the caller's input stream is read to its end when the stream is created, and not closed.
  */
-final class HcpcsAnwebSpreadsheetReader {
+final class HcpcsAlphaNumericSpreadsheetReader {
 
-  private HcpcsAnwebSpreadsheetReader() {}
+  private HcpcsAlphaNumericSpreadsheetReader() {}
 
   /** The records of an ANWEB workbook, in sheet order. Close the stream when done. */
   static Stream<HcpcsRecord> read(InputStream in, String fileName) {
     XlsxSheetRows rows = new XlsxSheetRows(in, fileName);
     try {
       Columns columns = Columns.of(rows, fileName);
-      return HcpcsAnwebTextReader.join(() -> nextLine(rows, columns), fileName)
+      return HcpcsAlphaNumericTextReader.join(() -> nextLine(rows, columns), fileName)
           .onClose(rows::close);
     } catch (RuntimeException e) {
       rows.close();
@@ -132,7 +132,7 @@ final class HcpcsAnwebSpreadsheetReader {
     }
 
     private static String name(String header) {
-      return HcpcsAnwebTextReader.description(header).toUpperCase(Locale.ROOT);
+      return HcpcsAlphaNumericTextReader.description(header).toUpperCase(Locale.ROOT);
     }
 
     AnwebLine line(XlsxRow row) {

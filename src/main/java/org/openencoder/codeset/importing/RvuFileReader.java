@@ -56,7 +56,7 @@ import org.openencoder.codeset.MalformedFileException;
  * <p>Both readers are lazy and pure; they do not close the input stream, which belongs to the
  * caller.
  */
-final class PprrvuFileReader {
+final class RvuFileReader {
 
   // CMS writes these files on Windows; RVU26B has a no-break space (0xA0) in one description.
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -110,7 +110,7 @@ final class PprrvuFileReader {
     }
   }
 
-  private PprrvuFileReader() {}
+  private RvuFileReader() {}
 
   /** The records of a PPRRVU .csv file, in file order. */
   static Stream<RvuRecord> readCsv(InputStream in, String fileName) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.testing.OfficialFiles;
 
-class PprrvuFileReaderTest {
+class RvuFileReaderTest {
 
   private static final String RVU26C_CSV = "cms/pfs/rvu26c/PPRRVU2026_Jul_nonQPP.csv";
   private static final String RVU26B_TXT = "cms/pfs/rvu26b/PPRRVU2026_Apr_nonQPP.txt";
@@ -32,7 +32,7 @@ class PprrvuFileReaderTest {
 
   @Test
   void readsTheJuly2026CsvRelease() throws IOException {
-    List<RvuRecord> records = read(RVU26C_CSV, PprrvuFileReader::readCsv);
+    List<RvuRecord> records = read(RVU26C_CSV, RvuFileReader::readCsv);
 
     assertThat(records).hasSize(19_356);
     assertThat(records.stream().map(RvuRecord::hcpcs).distinct()).hasSize(17_096);
@@ -49,7 +49,7 @@ class PprrvuFileReaderTest {
   @Test
   void readsTheRvusOfAnEstablishedPatientVisit99213() throws IOException {
     RvuRecord visit =
-        read(RVU26C_CSV, PprrvuFileReader::readCsv).stream()
+        read(RVU26C_CSV, RvuFileReader::readCsv).stream()
             .filter(r -> r.hcpcs().equals("99213") && r.modifier() == null)
             .findFirst()
             .orElseThrow();
@@ -68,7 +68,7 @@ class PprrvuFileReaderTest {
 
   @Test
   void readsTheApril2026TextRelease() throws IOException {
-    List<RvuRecord> records = read(RVU26B_TXT, PprrvuFileReader::readText);
+    List<RvuRecord> records = read(RVU26B_TXT, RvuFileReader::readText);
 
     assertThat(records).hasSize(19_277);
     assertThat(records)
@@ -84,8 +84,8 @@ class PprrvuFileReaderTest {
 
   @Test
   void readsTheSameRecordsFromTheTextAndCsvFormsOfRvu25d() throws IOException {
-    List<RvuRecord> csv = read(RVU25D_CSV, PprrvuFileReader::readCsv);
-    List<RvuRecord> text = read(RVU25D_TXT, PprrvuFileReader::readText);
+    List<RvuRecord> csv = read(RVU25D_CSV, RvuFileReader::readCsv);
+    List<RvuRecord> text = read(RVU25D_TXT, RvuFileReader::readText);
 
     assertThat(csv).hasSize(19_090);
     assertThat(csv).extracting(RvuRecord::conversionFactor).containsOnly(new BigDecimal("32.3465"));
@@ -102,7 +102,7 @@ class PprrvuFileReaderTest {
   @Test
   void readsGlobalSurgeryShares() throws IOException {
     RvuRecord withPackage =
-        read(RVU25D_TXT, PprrvuFileReader::readText).stream()
+        read(RVU25D_TXT, RvuFileReader::readText).stream()
             .filter(r -> r.globalDays().equals("090") && r.statusCode().equals("A"))
             .findFirst()
             .orElseThrow();
@@ -122,7 +122,7 @@ class PprrvuFileReaderTest {
     assertThat(record).hasSize(171);
     assertThatThrownBy(
             () ->
-                PprrvuFileReader.readText(
+                RvuFileReader.readText(
                         new ByteArrayInputStream(file.getBytes(StandardCharsets.US_ASCII)), "x.txt")
                     .toList())
         .isInstanceOfSatisfying(
@@ -138,7 +138,7 @@ class PprrvuFileReaderTest {
 
     assertThatThrownBy(
             () ->
-                PprrvuFileReader.readCsv(
+                RvuFileReader.readCsv(
                     new ByteArrayInputStream(file.getBytes(StandardCharsets.US_ASCII)), "x.csv"))
         .isInstanceOfSatisfying(
             MalformedFileException.class,

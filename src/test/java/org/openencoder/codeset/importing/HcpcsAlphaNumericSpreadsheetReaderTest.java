@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.testing.OfficialFiles;
 
-class HcpcsAnwebSpreadsheetReaderTest {
+class HcpcsAlphaNumericSpreadsheetReaderTest {
 
   private static final String OCTOBER = "cms/hcpcs/HCPC2025_OCT_ANWEB.xlsx";
   private static final String JANUARY = "HCPC2025_JAN_ANWEB_12172024.xlsx";
@@ -33,7 +33,7 @@ class HcpcsAnwebSpreadsheetReaderTest {
   void readsEveryProcedureAndModifierOfOctober2025() throws IOException {
     List<HcpcsRecord> records;
     try (InputStream in = OfficialFiles.open(OCTOBER);
-        Stream<HcpcsRecord> stream = HcpcsAnwebSpreadsheetReader.read(in, OCTOBER)) {
+        Stream<HcpcsRecord> stream = HcpcsAlphaNumericSpreadsheetReader.read(in, OCTOBER)) {
       records = stream.toList();
     }
 
@@ -52,7 +52,7 @@ class HcpcsAnwebSpreadsheetReaderTest {
     // Row 1 is the header; the rows are the records, one each.
     assertThat(records.get(0).line()).isEqualTo(2);
     assertThat(records.get(records.size() - 1).line()).isEqualTo(8_847);
-    HcpcsRecord strips = HcpcsAnwebTextReaderTest.byCode(records).get("A4253");
+    HcpcsRecord strips = HcpcsAlphaNumericTextReaderTest.byCode(records).get("A4253");
     assertThat(strips.longDescription())
         .isEqualTo(
             "Blood glucose test or reagent strips for home blood glucose monitor, per 50 strips");
@@ -62,13 +62,13 @@ class HcpcsAnwebSpreadsheetReaderTest {
   @Test
   void agreesWithTheTextFileOfTheSameReleaseApartFromThreeKnownCmsSlips() throws IOException {
     List<HcpcsRecord> spreadsheet;
-    try (InputStream in = OfficialFiles.openMember(HcpcsAnwebTextReaderTest.ZIP, JANUARY);
-        Stream<HcpcsRecord> stream = HcpcsAnwebSpreadsheetReader.read(in, JANUARY)) {
+    try (InputStream in = OfficialFiles.openMember(HcpcsAlphaNumericTextReaderTest.ZIP, JANUARY);
+        Stream<HcpcsRecord> stream = HcpcsAlphaNumericSpreadsheetReader.read(in, JANUARY)) {
       spreadsheet = stream.toList();
     }
     Map<String, HcpcsRecord> text =
-        HcpcsAnwebTextReaderTest.byCode(HcpcsAnwebTextReaderTest.january2025());
-    Map<String, HcpcsRecord> sheet = HcpcsAnwebTextReaderTest.byCode(spreadsheet);
+        HcpcsAlphaNumericTextReaderTest.byCode(HcpcsAlphaNumericTextReaderTest.january2025());
+    Map<String, HcpcsRecord> sheet = HcpcsAlphaNumericTextReaderTest.byCode(spreadsheet);
 
     assertThat(sheet.keySet()).isEqualTo(text.keySet()).hasSize(8_642);
     Set<String> actionDateMissingInSheet = new TreeSet<>();
@@ -99,7 +99,9 @@ class HcpcsAnwebSpreadsheetReaderTest {
     byte[] workbook = syntheticWorkbookWithout("COV");
 
     assertThatThrownBy(
-            () -> HcpcsAnwebSpreadsheetReader.read(new ByteArrayInputStream(workbook), "x.xlsx"))
+            () ->
+                HcpcsAlphaNumericSpreadsheetReader.read(
+                    new ByteArrayInputStream(workbook), "x.xlsx"))
         .isInstanceOfSatisfying(
             MalformedFileException.class,
             e -> {
@@ -113,7 +115,9 @@ class HcpcsAnwebSpreadsheetReaderTest {
     byte[] notXlsx = "HCPC,RECID\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     assertThatThrownBy(
-            () -> HcpcsAnwebSpreadsheetReader.read(new ByteArrayInputStream(notXlsx), "x.xlsx"))
+            () ->
+                HcpcsAlphaNumericSpreadsheetReader.read(
+                    new ByteArrayInputStream(notXlsx), "x.xlsx"))
         .isInstanceOf(MalformedFileException.class);
   }
 

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.openencoder.codeset.MalformedFileException;
 import org.openencoder.testing.OfficialFiles;
 
-class HcpcsAnwebTextReaderTest {
+class HcpcsAlphaNumericTextReaderTest {
 
   static final String ZIP = "cms/hcpcs/january-2025-alpha-numeric-hcpcs-file.zip";
   static final String TEXT = "HCPC2025_JAN_ANWEB_12172024.txt";
 
   static List<HcpcsRecord> january2025() throws IOException {
     try (InputStream in = OfficialFiles.openMember(ZIP, TEXT);
-        Stream<HcpcsRecord> records = HcpcsAnwebTextReader.read(in, TEXT)) {
+        Stream<HcpcsRecord> records = HcpcsAlphaNumericTextReader.read(in, TEXT)) {
       return records.toList();
     }
   }
@@ -149,7 +149,7 @@ class HcpcsAnwebTextReaderTest {
   private static List<HcpcsRecord> read(List<String> lines) {
     byte[] bytes = (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     try (Stream<HcpcsRecord> records =
-        HcpcsAnwebTextReader.read(new ByteArrayInputStream(bytes), TEXT)) {
+        HcpcsAlphaNumericTextReader.read(new ByteArrayInputStream(bytes), TEXT)) {
       return records.toList();
     }
   }

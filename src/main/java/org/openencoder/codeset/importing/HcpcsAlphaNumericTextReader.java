@@ -49,7 +49,7 @@ import org.openencoder.codeset.MalformedFileException;
  * <p>The reader is pure and lazy: lines are read as the stream is consumed. It does not close the
  * input stream, which belongs to the caller.
  */
-final class HcpcsAnwebTextReader {
+final class HcpcsAlphaNumericTextReader {
 
   /** "LENGTH: 320" in the record layout; every ANWEB line has exactly this many characters. */
   static final int RECORD_LENGTH = 320;
@@ -61,7 +61,7 @@ final class HcpcsAnwebTextReader {
   private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
-  private HcpcsAnwebTextReader() {}
+  private HcpcsAlphaNumericTextReader() {}
 
   /**
    * The fields of one ANWEB line as text, before they are checked: cut from a text record, or taken
