@@ -1,0 +1,266 @@
+package org.openencoder.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.openencoder.codeset.CodeCatalog;
+import org.openencoder.codeset.CodeEntry;
+import org.openencoder.codeset.CodeSets;
+import org.openencoder.codeset.CodeSystem;
+import org.openencoder.codeset.Release;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A Lucene index of the newest release with codes of each code system, one document per code. It is
+ * built in memory on the first search and again when the active releases change, so startup does
+ * not wait for it. Follow-up: keep it on disk under OPENENCODER_HOME so a restart reopens it.
+ */
+@Component
+class CodeIndex {
+
+  static final String SYSTEM = "system";
+  static final String CODE = "code";
+  static final String DISPLAY = "display";
+  static final String TITLE = "title";
+  static final String SHORT_TITLE = "shortTitle";
+  static final String BILLABLE = "billable";
+  static final String KIND = "kind";
+  static final String LEAD = "lead";
+  private static final String CODE_LENGTH = "codeLength";
+  private static final String CODE_ORDER = "codeOrder";
+
+  // Equal scores (every code under a prefix) go shortest code first, then in code order.
+  private static final Sort BEST_FIRST =
+      new Sort(
+          SortField.FIELD_SCORE,
+          new SortField(CODE_LENGTH, SortField.Type.INT),
+          new SortField(CODE_ORDER, SortField.Type.STRING));
+
+  private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
+
+  private final CodeSets codeSets;
+  private final Analyzer analyzer = new TitleAnalyzer();
+  private volatile Built built;
+
+  CodeIndex(CodeSets codeSets) {
+    this.codeSets = codeSets;
+  }
+
+  /** A code the index found, with its stored fields. */
+  record Found(
+      CodeSystem system,
+      String code,
+      String display,
+      String title,
+      String shortTitle,
+      boolean billable,
+      float score) {}
+
+  private record Built(Map<CodeSystem, Long> releases, IndexSearcher searcher) {}
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /**
+   * The title word nearest to one that no title or short title has: fewest edits (a transposition
+   * is one), then the word of most codes. Empty when the word is in the index or nothing is near.
+   */
+  Optional<String> correction(String word, int maxEdits) {
+    IndexReader reader = current().searcher().getIndexReader();
+    try {
+      if (reader.docFreq(new Term(TITLE, word)) > 0
+          || reader.docFreq(new Term(SHORT_TITLE, word)) > 0) {
+        return Optional.empty();
+      }
+      Terms terms = MultiTerms.getTerms(reader, TITLE);
+      if (terms == null) {
+        return Optional.empty();
+      }
+      FuzzyTermsEnum near = new FuzzyTermsEnum(terms, new Term(TITLE, word), maxEdits, 1, true);
+      String best = null;
+      float bestSimilarity = -1;
+      int bestCodes = -1;
+      for (BytesRef term = near.next(); term != null; term = near.next()) {
+        float similarity = near.getBoost();
+        int codes = near.docFreq();
+        if (similarity > bestSimilarity || (similarity == bestSimilarity && codes > bestCodes)) {
+          best = term.utf8ToString();
+          bestSimilarity = similarity;
+          bestCodes = codes;
+        }
+      }
+      return Optional.ofNullable(best);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  boolean ready() {
+    return codeSets.ready();
+  }
+
+  List<Found> search(Query query, int limit) {
+    IndexSearcher searcher = current().searcher();
+    try {
+      TopFieldDocs top = searcher.search(query, limit, BEST_FIRST, true);
+      StoredFields stored = searcher.storedFields();
+      List<Found> found = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc hit : top.scoreDocs) {
+        Document doc = stored.document(hit.doc);
+        found.add(
+            new Found(
+                CodeSystem.fromSlug(doc.get(SYSTEM)).orElseThrow(),
+                doc.get(CODE),
+                doc.get(DISPLAY),
+                doc.get(TITLE),
+                doc.get(SHORT_TITLE),
+                Boolean.parseBoolean(doc.get(BILLABLE)),
+                hit.score));
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Built current() {
+    Map<CodeSystem, Long> releases = newestReleases();
+    Built index = built;
+    if (index != null && index.releases().equals(releases)) {
+      return index;
+    }
+    synchronized (this) {
+      if (built == null || !built.releases().equals(releases)) {
+        built = build(releases);
+      }
+      return built;
+    }
+  }
+
+  private Map<CodeSystem, Long> newestReleases() {
+    Map<CodeSystem, Long> releases = new LinkedHashMap<>();
+    for (CodeSystem system : CodeSystem.values()) {
+      codeSets.newestWithCodes(system.dataset()).ifPresent(r -> releases.put(system, r.id()));
+    }
+    return releases;
+  }
+
+  private Built build(Map<CodeSystem, Long> releases) {
+    long started = System.nanoTime();
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    int documents = 0;
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+      for (Map.Entry<CodeSystem, Long> release : releases.entrySet()) {
+        CodeSystem system = release.getKey();
+        Optional<CodeCatalog> catalog = codeSets.catalog(release.getValue());
+        if (catalog.isEmpty()) {
+          continue;
+        }
+        for (CodeEntry entry : catalog.get().entries()) {
+          // The RVU file that lists CPT numbers lists HCPCS Level II codes too; those are indexed
+          // from the HCPCS release.
+          if (system.hasShape(entry.code())) {
+            writer.addDocument(document(system, entry));
+            documents++;
+          }
+        }
+      }
+      writer.forceMerge(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+      log.info(
+          "Indexed {} codes of {} in {} ms",
+          documents,
+          releases.keySet().stream().map(s -> titleOf(releases, s)).toList(),
+          (System.nanoTime() - started) / 1_000_000);
+      return new Built(Map.copyOf(releases), searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String titleOf(Map<CodeSystem, Long> releases, CodeSystem system) {
+    return codeSets
+        .catalog(releases.get(system))
+        .map(CodeCatalog::release)
+        .map(Release::title)
+        .orElse(system.displayName());
+  }
+
+  private Document document(CodeSystem system, CodeEntry entry) {
+    Document doc = new Document();
+    doc.add(new StringField(SYSTEM, system.slug(), Field.Store.YES));
+    doc.add(new StringField(CODE, entry.code(), Field.Store.YES));
+    doc.add(new StoredField(DISPLAY, system.display(entry.code())));
+    doc.add(new NumericDocValuesField(CODE_LENGTH, entry.code().length()));
+    doc.add(new SortedDocValuesField(CODE_ORDER, new BytesRef(entry.code())));
+    // CPT descriptors are empty without a licence: nothing is indexed or shown in their place.
+    doc.add(new TextField(TITLE, nullToEmpty(entry.title()), Field.Store.YES));
+    doc.add(new TextField(SHORT_TITLE, nullToEmpty(entry.shortTitle()), Field.Store.YES));
+    leadWord(entry.title()).ifPresent(word -> doc.add(new StringField(LEAD, word, Field.Store.NO)));
+    doc.add(new StringField(BILLABLE, Boolean.toString(entry.billable()), Field.Store.YES));
+    doc.add(new StringField(KIND, entry.kind().name(), Field.Store.YES));
+    return doc;
+  }
+
+  /** The first word of a title as analyzed: the main term, in ICD-10-CM ("Pneumonia, ..."). */
+  Optional<String> leadWord(String title) {
+    if (title == null || title.isEmpty()) {
+      return Optional.empty();
+    }
+    try (TokenStream tokens = analyzer.tokenStream(TITLE, title)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      Optional<String> first =
+          tokens.incrementToken() ? Optional.of(term.toString()) : Optional.empty();
+      while (tokens.incrementToken()) {
+        // Drain the stream, as the TokenStream contract asks before end().
+      }
+      tokens.end();
+      return first;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

@@ -1,0 +1,2 @@
+/** Finds codes from a code, keywords or a typo, over the active releases. */
+package org.openencoder.search;

@@ -1,0 +1,139 @@
+package org.openencoder.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.openencoder.codeset.CodeSystem;
+import org.openencoder.testing.RunningApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Code search on the real releases (ICD-10-CM/PCS FY2026, HCPCS October 2025, RVU26C). */
+class CodeSearchTest extends RunningApplication {
+
+  @Autowired CodeSearch search;
+
+  private List<SearchHit> find(String query) {
+    return search.search(query, Optional.empty(), false, 10).results();
+  }
+
+  private static List<String> codes(List<SearchHit> hits) {
+    return hits.stream().map(SearchHit::code).toList();
+  }
+
+  @Test
+  void aCodeWithOrWithoutItsDotComesFirstPrintedWithTheDot() {
+    for (String query : List.of("e11.9", "E119", " E11.9 ")) {
+      SearchHit first = find(query).get(0);
+      assertThat(first.code()).as(query).isEqualTo("E11.9");
+      assertThat(first.system()).isEqualTo("icd10cm");
+      assertThat(first.title()).isEqualTo("Type 2 diabetes mellitus without complications");
+      assertThat(first.billable()).isTrue();
+      assertThat(first.matchedOn()).isEqualTo("code");
+    }
+  }
+
+  @Test
+  void aCodePrefixGivesTheCategoryAndThenTheCodesUnderIt() {
+    List<SearchHit> hits = find("E11.*");
+    assertThat(hits.get(0).code()).isEqualTo("E11");
+    assertThat(hits.get(0).billable()).isFalse();
+    assertThat(codes(hits)).contains("E11.8", "E11.9");
+    assertThat(hits).allSatisfy(h -> assertThat(h.code().replace(".", "")).startsWith("E11"));
+    assertThat(codes(find("E11")).get(0)).isEqualTo("E11");
+  }
+
+  @Test
+  void codesOfEverySystemAreFoundByTheirCode() {
+    assertThat(find("0DTJ4ZZ").get(0))
+        .extracting(SearchHit::system, SearchHit::code, SearchHit::title)
+        .containsExactly(
+            "icd10pcs", "0DTJ4ZZ", "Resection of Appendix, Percutaneous Endoscopic Approach");
+    assertThat(find("s52.521a").get(0).code()).isEqualTo("S52.521A");
+    assertThat(find("A4253").get(0)).extracting(SearchHit::system).isEqualTo("hcpcs");
+    // Without a CPT licence the number is found but no descriptor is shown.
+    assertThat(find("99213").get(0))
+        .extracting(SearchHit::system, SearchHit::code, SearchHit::title)
+        .containsExactly("cpt", "99213", "");
+  }
+
+  @Test
+  void theWholeTitleRanksItsCodeFirst() {
+    SearchHit first = find("type 2 diabetes mellitus without complications").get(0);
+    assertThat(first.code()).isEqualTo("E11.9");
+    assertThat(first.matchedOn()).isEqualTo("title");
+  }
+
+  @Test
+  void aTypoStillFindsTheCodeAndSaysItMatchedFuzzily() {
+    List<SearchHit> hits = find("pnuemonia").subList(0, 5);
+    assertThat(codes(hits)).contains("J18.9");
+    assertThat(hits).allSatisfy(h -> assertThat(h.matchedOn()).isEqualTo("title (fuzzy)"));
+  }
+
+  @Test
+  void pluralsMeetTheirSingularInHcpcsDescriptions() {
+    // HCPCS A4253: "Blood glucose test or reagent strips for home blood glucose monitor, per 50
+    // strips"; A4252 says "strip".
+    List<SearchHit> hits = find("blood glucose test strips");
+    assertThat(codes(hits.subList(0, 5))).contains("A4253");
+    assertThat(codes(hits)).contains("A4252");
+  }
+
+  @Test
+  void aBillableCodeOutranksTheHeaderWithTheSameTitle() {
+    // J18 and J18.9 are both "Pneumonia, unspecified organism".
+    List<String> codes = codes(find("pneumonia unspecified organism"));
+    assertThat(codes.indexOf("J18.9")).isLessThan(codes.indexOf("J18"));
+  }
+
+  @Test
+  void theSystemAndBillableFiltersNarrowTheResults() {
+    List<SearchHit> hcpcs =
+        search.search("blood glucose", Optional.of(CodeSystem.HCPCS), false, 20).results();
+    assertThat(hcpcs).isNotEmpty().allSatisfy(h -> assertThat(h.system()).isEqualTo("hcpcs"));
+    assertThat(search.search("E11.9", Optional.of(CodeSystem.HCPCS), false, 20).results())
+        .extracting(SearchHit::code)
+        .doesNotContain("E11.9")
+        .contains("E1190");
+    assertThat(search.search("E11", Optional.empty(), true, 50).results())
+        .isNotEmpty()
+        .allSatisfy(h -> assertThat(h.billable()).isTrue());
+  }
+
+  @Test
+  void theLimitIsKeptAndCappedAt100() {
+    assertThat(search.search("fracture", Optional.empty(), false, 3).results()).hasSize(3);
+    assertThat(search.search("fracture", Optional.empty(), false, 1000).results()).hasSize(100);
+  }
+
+  @Test
+  void queriesThatCannotBeSearchedAreRefusedWithAReason() {
+    assertThatThrownBy(() -> search.search("  ", Optional.empty(), false, 10))
+        .isInstanceOf(InvalidSearchException.class)
+        .hasMessageContaining("Enter a code");
+    assertThatThrownBy(() -> search.search("?!.*", Optional.empty(), false, 10))
+        .isInstanceOf(InvalidSearchException.class)
+        .hasMessageContaining("no letters or digits");
+    assertThatThrownBy(() -> search.search("\n-\u0085-\n", Optional.empty(), false, 10))
+        .isInstanceOf(InvalidSearchException.class);
+    assertThat(search.search("\nE11.9\n", Optional.empty(), false, 1).results().get(0).code())
+        .isEqualTo("E11.9");
+    assertThatThrownBy(() -> search.search("a".repeat(501), Optional.empty(), false, 10))
+        .isInstanceOf(InvalidSearchException.class)
+        .hasMessageContaining("500");
+  }
+
+  @Test
+  void aLongQueryOfManyWordsIsAnsweredNotRefusedByLucene() {
+    StringBuilder words = new StringBuilder("fracture of radius");
+    for (int i = 0; words.length() < 494; i++) {
+      // Made-up five-letter words, each of which the typo correction looks up.
+      words.append(" q").append((char) ('a' + i / 26)).append((char) ('a' + i % 26)).append("zy");
+    }
+    assertThat(words.length()).isLessThanOrEqualTo(500);
+    assertThat(search.search(words.toString(), Optional.empty(), false, 10).results()).isNotEmpty();
+  }
+}
