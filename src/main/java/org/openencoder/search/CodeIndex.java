@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -41,6 +42,8 @@ import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -127,6 +130,30 @@ class CodeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Builds the index in the background once the releases are loaded, so the first search does not
+   * wait the seconds it takes; a search that comes sooner builds it itself.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void buildWhenReleasesLoad() {
+    Thread builder =
+        new Thread(
+            () -> {
+              try {
+                if (codeSets.awaitReady(1, TimeUnit.HOURS)) {
+                  current();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException e) {
+                log.warn("Code index not built ahead of the first search", e);
+              }
+            },
+            "code-index-builder");
+    builder.setDaemon(true);
+    builder.start();
   }
 
   boolean ready() {
