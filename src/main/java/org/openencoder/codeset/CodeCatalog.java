@@ -97,7 +97,7 @@ public final class CodeCatalog {
    * a mistyped 7th character suggests the listed ones.
    */
   public List<CodeEntry> nearest(String code, int limit) {
-    java.util.LinkedHashMap<String, CodeEntry> found = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, CodeEntry> found = new LinkedHashMap<>();
     for (int length = Math.min(code.length(), 7);
         length >= 1 && found.size() < limit / 2;
         length--) {

@@ -1,6 +1,7 @@
 package org.openencoder.codeset;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public class CodePages {
           + " code number and the public CMS facts below are shown.";
 
   /** Releases take effect on US calendar dates; CMS publishes them on Eastern time. */
-  private static final java.time.ZoneId CMS_TIME = java.time.ZoneId.of("America/New_York");
+  private static final ZoneId CMS_TIME = ZoneId.of("America/New_York");
 
   private final CodeSets codeSets;
   private final JdbcReleaseStore store;
@@ -117,20 +118,9 @@ public class CodePages {
         }
         indexLeads(page, lookup.release(), prefixes, system);
       }
-    } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE
-        && addenda.noteFor(lookup.release(), lookup.code()).isPresent()) {
-      page.statusNote = addenda.noteFor(lookup.release(), lookup.code()).get();
-    } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE
-        && !lookup.otherReleasesListingIt().isEmpty()) {
-      Release other = lookup.otherReleasesListingIt().get(0);
+    } else if (lookup.status() == CodeLookup.Status.NOT_IN_RELEASE) {
       page.statusNote =
-          "Not a code in "
-              + lookup.release().title()
-              + ". It is listed in "
-              + other.title()
-              + (other.effectiveFrom().isBefore(lookup.release().effectiveFrom())
-                  ? ": it was deleted after that release."
-                  : ": it takes effect with that release.");
+          addenda.noteFor(lookup.release(), lookup.code()).orElseGet(() -> listedElsewhere(lookup));
     }
     if (lookup.status() != CodeLookup.Status.INVALID_SHAPE) {
       for (CodeFactSource source : factSources) {
@@ -138,6 +128,21 @@ public class CodePages {
       }
     }
     return page.build();
+  }
+
+  /** Which other release lists a code the release in force does not, or null. */
+  private static String listedElsewhere(CodeLookup lookup) {
+    if (lookup.otherReleasesListingIt().isEmpty()) {
+      return null;
+    }
+    Release other = lookup.otherReleasesListingIt().get(0);
+    return "Not a code in "
+        + lookup.release().title()
+        + ". It is listed in "
+        + other.title()
+        + (other.effectiveFrom().isBefore(lookup.release().effectiveFrom())
+            ? ": it was deleted after that release."
+            : ": it takes effect with that release.");
   }
 
   private void icd10cm(Page page, CodeCatalog catalog, CodeEntry entry) {

@@ -1,5 +1,6 @@
 package org.openencoder.codeset;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record PcsTableDetail(List<Axis> tableAxes, List<List<Axis>> rows) {
         }
       }
       if (matches) {
-        java.util.List<Axis> all = new java.util.ArrayList<>(tableAxes);
+        List<Axis> all = new ArrayList<>(tableAxes);
         all.addAll(row);
         return all;
       }

@@ -45,7 +45,7 @@ class HomeController {
                 .toList();
     CodeSystem target =
         candidates.isEmpty()
-            ? (normalized.matches("[0-9]{4}[0-9A-Z]") ? CodeSystem.CPT : CodeSystem.ICD10CM)
+            ? (CodeSystem.CPT.hasShape(normalized) ? CodeSystem.CPT : CodeSystem.ICD10CM)
             : candidates.get(0);
     return "redirect:/codes/" + target.slug() + "/" + (normalized.isEmpty() ? "-" : normalized);
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openencoder.codeset.CodeEntry;
@@ -44,7 +45,7 @@ class HcpcsReleaseImporter implements ReleaseImporter {
     int ordinal = 0;
     try (InputStream in = file.open();
         Stream<HcpcsRecord> records =
-            file.readName().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+            file.readName().toLowerCase(Locale.ROOT).endsWith(".xlsx")
                 ? HcpcsAlphaNumericSpreadsheetReader.read(in, file.readName())
                 : HcpcsAlphaNumericTextReader.read(in, file.readName())) {
       Iterator<HcpcsRecord> it = records.iterator();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ class Icd10PcsReleaseImporter implements ReleaseImporter {
       try (InputStream in = definitionsFile.open();
           Icd10PcsDefinitionsReader reader =
               new Icd10PcsDefinitionsReader(in, definitionsFile.readName())) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (var d :
             (Iterable<Icd10PcsDefinitionsReader.PcsDefinition>) reader.definitions()::iterator) {
           count++;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.openencoder.codeset.LocatedFile;
 import org.openencoder.codeset.Release;
 import org.openencoder.codeset.Release.MissingFile;
@@ -73,7 +74,7 @@ public class ReleaseImports {
             run.log(outcome.summary());
             outcomes.add(outcome);
           }
-          java.util.Map<String, String> failed = locator.failedDownloads();
+          Map<String, String> failed = locator.failedDownloads();
           if (!failed.isEmpty()) {
             // One message naming every file to fetch by hand, for an offline install.
             StringBuilder message =
@@ -86,9 +87,7 @@ public class ReleaseImports {
   }
 
   Outcome importOne(
-      ReleaseImporter importer,
-      ReleaseDefinition definition,
-      java.util.function.Consumer<String> progress) {
+      ReleaseImporter importer, ReleaseDefinition definition, Consumer<String> progress) {
     String name = definition.title();
     Map<String, LocatedFile> found = new LinkedHashMap<>();
     List<MissingFile> missing = new ArrayList<>();

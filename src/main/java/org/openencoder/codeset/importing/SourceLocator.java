@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.openencoder.codeset.LocatedFile;
@@ -37,8 +40,7 @@ class SourceLocator {
    * Downloads that failed since start-up, by URL: five files of a release can live in one zip, and
    * an offline node should say so once, not try the same URL fifteen times.
    */
-  private final java.util.Map<String, String> failedDownloads =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> failedDownloads = new ConcurrentHashMap<>();
 
   SourceLocator(OpenEncoderProperties properties) {
     this.properties = properties;
@@ -51,8 +53,8 @@ class SourceLocator {
   }
 
   /** The downloads that failed in this run, by URL, with what to do about each. */
-  java.util.Map<String, String> failedDownloads() {
-    return java.util.Map.copyOf(failedDownloads);
+  Map<String, String> failedDownloads() {
+    return Map.copyOf(failedDownloads);
   }
 
   /** Where files are read from, for messages. */
@@ -145,9 +147,7 @@ class SourceLocator {
         return zip.getEntry(wanted) == null ? null : wanted;
       }
       // CMS dates its member names (HCPC2025_JAN_ANWEB_12172024.txt): match them by pattern.
-      java.util.regex.Pattern pattern =
-          java.util.regex.Pattern.compile(
-              java.util.regex.Pattern.quote(wanted).replace("*", "\\E.*\\Q"));
+      Pattern pattern = Pattern.compile(Pattern.quote(wanted).replace("*", "\\E.*\\Q"));
       return zip.stream()
           .map(ZipEntry::getName)
           .filter(name -> pattern.matcher(name).matches())

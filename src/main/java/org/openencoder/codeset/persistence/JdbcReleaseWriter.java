@@ -1,6 +1,9 @@
 package org.openencoder.codeset.persistence;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.openencoder.codeset.ReleaseWriter;
@@ -15,8 +18,8 @@ public final class JdbcReleaseWriter implements ReleaseWriter {
   private final CopyBuffer codes;
   private final CopyBuffer indexEntries;
   private final CopyBuffer documents;
-  private final java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-  private final java.util.Map<String, Integer> indexOrdinals = new java.util.HashMap<>();
+  private final Map<String, Long> counts = new LinkedHashMap<>();
+  private final Map<String, Integer> indexOrdinals = new HashMap<>();
 
   JdbcReleaseWriter(
       long releaseId, DataSource dataSource, JsonMapper json, Consumer<String> progress) {
@@ -81,10 +84,10 @@ public final class JdbcReleaseWriter implements ReleaseWriter {
   }
 
   /** Sends what is still buffered and returns the counts the importer reported. */
-  public java.util.Map<String, Long> finish() {
+  public Map<String, Long> finish() {
     codes.flush();
     indexEntries.flush();
     documents.flush();
-    return java.util.Map.copyOf(counts);
+    return Map.copyOf(counts);
   }
 }

@@ -1,5 +1,6 @@
 package org.openencoder.codeset.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.openencoder.codeset.CodePage;
@@ -32,7 +33,7 @@ class CodePageController {
       @PathVariable String code,
       @RequestParam(required = false) String date,
       Model model,
-      jakarta.servlet.http.HttpServletResponse response) {
+      HttpServletResponse response) {
     requireReady(codeSets);
     CodeSystem codeSystem = system(system);
     CodePage page = codePages.page(codeSystem, code, date(date));
