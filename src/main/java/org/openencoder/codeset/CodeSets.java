@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.openencoder.codeset.persistence.JdbcReleaseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ public class CodeSets {
   private final CountDownLatch loaded = new CountDownLatch(1);
   private volatile Map<Long, CodeCatalog> catalogs = Map.of();
   private volatile String loadFailure;
+  private final AtomicLong generation = new AtomicLong();
 
   CodeSets(JdbcReleaseStore store) {
     this.store = store;
@@ -42,7 +45,24 @@ public class CodeSets {
       log.info("Loaded {} ({} codes)", release.title(), entries.size());
     }
     catalogs = Map.copyOf(fresh);
+    generation.incrementAndGet();
     loaded.countDown();
+  }
+
+  /**
+   * How many times the active releases were loaded: what a module that keeps its own copy of
+   * release content compares to know whether that copy may be stale.
+   */
+  public long generation() {
+    return generation.get();
+  }
+
+  /**
+   * Every code of a release that has stored detail (Tabular List notes, HCPCS record fields), with
+   * the detail as JSON: for modules that index a whole release's detail once.
+   */
+  public void forEachCodeDetail(long releaseId, BiConsumer<String, String> sink) {
+    store.forEachCodeDetail(releaseId, sink);
   }
 
   public void reportLoadFailure(String failure) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.openencoder.codeset.CodeEntry;
@@ -219,6 +220,17 @@ public class JdbcReleaseStore {
                       rs.getString(5),
                       rs.getString(6),
                       rs.getInt(7)));
+            });
+  }
+
+  /** Streams every code of a release that has stored detail, with the detail as JSON. */
+  public void forEachCodeDetail(long releaseId, BiConsumer<String, String> sink) {
+    jdbc.sql(
+            "select code, detail::text from code_entry where release_id = ? and detail is not null")
+        .param(releaseId)
+        .query(
+            (ResultSet rs) -> {
+              sink.accept(rs.getString(1), rs.getString(2));
             });
   }
 

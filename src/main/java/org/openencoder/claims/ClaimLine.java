@@ -1,0 +1,121 @@
+package org.openencoder.claims;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.openencoder.claims.InvalidClaimException.FieldError;
+import org.openencoder.codeset.CodeSystem;
+
+/**
+ * One service line: a CPT or HCPCS Level II code with up to four modifiers, its units and the
+ * diagnoses it points to (CMS-1500 items 24A-24G; X12 837P SV1).
+ *
+ * @param code normalized: upper case, no spaces
+ * @param modifiers normalized, at most four, in the order reported
+ * @param diagnosisPointers 1-based positions in the claim's diagnosis list, at most four
+ * @param dateOfService the line's own date, or null for the claim's
+ */
+public record ClaimLine(
+    String code,
+    List<String> modifiers,
+    int units,
+    List<Integer> diagnosisPointers,
+    @Nullable LocalDate dateOfService) {
+
+  /** The 837P allows four modifiers a line (SV101-3 to SV101-6). */
+  public static final int MAX_MODIFIERS = 4;
+
+  /** The 837P allows four diagnosis pointers a line (SV107-1 to SV107-4). */
+  public static final int MAX_POINTERS = 4;
+
+  public static final int MAX_UNITS = 99_999;
+
+  private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
+
+  public ClaimLine {
+    List<FieldError> errors = new ArrayList<>();
+    code = CodeSystem.normalize(code);
+    if (code.isEmpty()) {
+      errors.add(new FieldError("code", "a line needs its CPT or HCPCS code"));
+    } else if (!CodeSystem.CPT.hasShape(code) && !isHcpcsCode(code)) {
+      errors.add(
+          new FieldError(
+              "code",
+              "unknown code '"
+                  + code
+                  + "': a line's code is a CPT number (five characters, e.g. 99213, 0001U) or a"
+                  + " HCPCS Level II code (a letter and four digits, e.g. A4253)"));
+    }
+    List<String> normalized = new ArrayList<>();
+    if (modifiers != null) {
+      if (modifiers.size() > MAX_MODIFIERS) {
+        errors.add(
+            new FieldError(
+                "modifiers",
+                "at most " + MAX_MODIFIERS + " modifiers a line, not " + modifiers.size()));
+      }
+      for (int i = 0; i < modifiers.size(); i++) {
+        String modifier = CodeSystem.normalize(modifiers.get(i));
+        if (!MODIFIER.matcher(modifier).matches()) {
+          errors.add(
+              new FieldError(
+                  "modifiers[" + i + "]",
+                  "a modifier is two letters or digits (25, 59, LT), not '"
+                      + modifiers.get(i)
+                      + "'"));
+        }
+        normalized.add(modifier);
+      }
+    }
+    if (units <= 0) {
+      errors.add(new FieldError("units", "units are a whole number of at least 1, not " + units));
+    } else if (units > MAX_UNITS) {
+      errors.add(new FieldError("units", "units are at most " + MAX_UNITS + ", not " + units));
+    }
+    List<Integer> pointers = diagnosisPointers == null ? List.of() : diagnosisPointers;
+    if (pointers.size() > MAX_POINTERS) {
+      errors.add(
+          new FieldError(
+              "diagnosisPointers",
+              "at most " + MAX_POINTERS + " diagnosis pointers a line, not " + pointers.size()));
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < pointers.size(); i++) {
+      Integer pointer = pointers.get(i);
+      if (pointer == null || pointer < 1 || pointer > Claim.MAX_DIAGNOSES) {
+        errors.add(
+            new FieldError(
+                "diagnosisPointers[" + i + "]",
+                "a diagnosis pointer is 1 to " + Claim.MAX_DIAGNOSES + ", not " + pointer));
+      } else if (!seen.add(pointer)) {
+        errors.add(
+            new FieldError("diagnosisPointers[" + i + "]", "diagnosis " + pointer + " twice"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidClaimException(errors);
+    }
+    modifiers = List.copyOf(normalized);
+    diagnosisPointers = List.copyOf(pointers);
+  }
+
+  /** A line with no modifiers, diagnosis pointers or date of its own. */
+  public static ClaimLine of(String code, int units) {
+    return new ClaimLine(code, List.of(), units, List.of(), null);
+  }
+
+  public boolean hasModifier(String modifier) {
+    return modifiers.contains(modifier);
+  }
+
+  /**
+   * HCPCS Level II procedure codes: a letter and four digits (the 2-character form is a modifier).
+   */
+  static boolean isHcpcsCode(String code) {
+    return code.length() == 5 && CodeSystem.HCPCS.hasShape(code);
+  }
+}

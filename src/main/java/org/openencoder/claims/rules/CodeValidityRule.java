@@ -1,0 +1,459 @@
+package org.openencoder.claims.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.openencoder.claims.Claim;
+import org.openencoder.claims.ClaimLine;
+import org.openencoder.claims.Finding;
+import org.openencoder.claims.Finding.Severity;
+import org.openencoder.claims.Finding.Source;
+import org.openencoder.codeset.CodeCatalog;
+import org.openencoder.codeset.CodeEntry;
+import org.openencoder.codeset.CodeSystem;
+import org.openencoder.codeset.Release;
+
+/**
+ * Whether each code and modifier exists on its date of service in the release in force: CPT numbers
+ * in the Medicare PFS relative value file (checked by number: no CPT descriptor is needed), HCPCS
+ * Level II codes and modifiers in the CMS alpha-numeric file (with its termination dates), and
+ * ICD-10-CM codes in the order file of the fiscal year.
+ */
+public final class CodeValidityRule implements ClaimRule {
+
+  public static final String FAMILY = "code-validity";
+
+  /**
+   * The CPT (Level I) modifier numbers of CPT Appendix A. They are not in the HCPCS file, which
+   * lists Level II modifiers only; the numbers are public, their descriptors are AMA text and are
+   * not held.
+   */
+  static final Set<String> CPT_MODIFIERS =
+      Set.of(
+          "22", "23", "24", "25", "26", "27", "32", "33", "47", "50", "51", "52", "53", "54", "55",
+          "56", "57", "58", "59", "62", "63", "66", "73", "74", "76", "77", "78", "79", "80", "81",
+          "82", "90", "91", "92", "93", "95", "96", "97", "99", "1P", "2P", "3P", "8P");
+
+  private static final Source CPT_MODIFIER_SOURCE =
+      new Source(
+          "CPT Appendix A, modifier numbers (held in code)", "CPT 2026", LocalDate.of(2026, 1, 1));
+
+  private static final String ICD_FILE = "ICD-10-CM order file (icd10cm-order-*.txt)";
+  private static final String HCPCS_FILE = "HCPCS alpha-numeric file (HCPC*_ANWEB)";
+  private static final String RVU_FILE = "Medicare PFS relative value file (PPRRVU*)";
+
+  @Override
+  public String family() {
+    return FAMILY;
+  }
+
+  @Override
+  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+    Map<String, List<Integer>> notChecked = null;
+    List<ClaimLine> lines = claim.lines();
+    for (int i = 0; i < lines.size(); i++) {
+      ClaimLine line = lines.get(i);
+      ReleasesInForce on = tables.on(claim.dateOf(i));
+      CodeSystem system = CodeSystem.CPT.hasShape(line.code()) ? CodeSystem.CPT : CodeSystem.HCPCS;
+      CodeCatalog catalog = on.catalog(system);
+      if (catalog == null) {
+        notChecked = note(notChecked, system.name() + " " + on.date, i + 1);
+      } else {
+        checkProcedure(line, i + 1, system, catalog, on, findings);
+      }
+      for (String modifier : line.modifiers()) {
+        if (isCptModifier(modifier)) {
+          if (!CPT_MODIFIERS.contains(modifier)) {
+            findings.add(
+                new Finding(
+                    FAMILY + ".invalid-modifier",
+                    Severity.ERROR,
+                    List.of(i + 1),
+                    List.of(line.code(), modifier),
+                    "Modifier " + modifier + " is not a CPT modifier.",
+                    "Use a modifier of CPT Appendix A or the HCPCS Level II list, or drop it.",
+                    CPT_MODIFIER_SOURCE));
+          }
+        } else if (on.hcpcs == null) {
+          notChecked = note(notChecked, "modifiers " + on.date, i + 1);
+        } else {
+          checkHcpcsModifier(line, i + 1, modifier, on, findings);
+        }
+      }
+    }
+    if (!claim.diagnoses().isEmpty()) {
+      ReleasesInForce on = tables.on(claim.claimDate());
+      if (on.icd10cm == null) {
+        List<Integer> all = new ArrayList<>();
+        for (int d = 1; d <= claim.diagnoses().size(); d++) {
+          all.add(d);
+        }
+        findings.add(
+            NotChecked.finding(
+                FAMILY,
+                on.icd10cmRelease == null
+                    ? "ICD-10-CM codes"
+                    : "ICD-10-CM codes ("
+                        + on.icd10cmRelease.title()
+                        + " is in force but its code list is not loaded)",
+                ICD_FILE,
+                on.date,
+                on.loadedReleases(CodeSystem.ICD10CM.dataset()),
+                List.of(),
+                claim.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList()));
+      } else {
+        for (String diagnosis : claim.diagnoses()) {
+          checkDiagnosis(claim, diagnosis, on, findings);
+        }
+      }
+    }
+    if (notChecked != null) {
+      for (Map.Entry<String, List<Integer>> gap : notChecked.entrySet()) {
+        findings.add(notCheckedFinding(claim, gap.getKey(), gap.getValue(), tables));
+      }
+    }
+  }
+
+  private static Map<String, List<Integer>> note(
+      @Nullable Map<String, List<Integer>> notChecked, String key, int line) {
+    Map<String, List<Integer>> map = notChecked == null ? new LinkedHashMap<>() : notChecked;
+    List<Integer> lines = map.computeIfAbsent(key, k -> new ArrayList<>());
+    if (!lines.contains(line)) {
+      lines.add(line);
+    }
+    return map;
+  }
+
+  private static Finding notCheckedFinding(
+      Claim claim, String key, List<Integer> lines, ReleasesOnDates tables) {
+    String[] parts = key.split(" ");
+    LocalDate date = LocalDate.parse(parts[1]);
+    ReleasesInForce on = tables.on(date);
+    List<String> codes = new ArrayList<>();
+    for (int line : lines) {
+      ClaimLine l = claim.lines().get(line - 1);
+      if (parts[0].equals("modifiers")) {
+        l.modifiers().stream().filter(m -> !isCptModifier(m)).forEach(codes::add);
+      } else {
+        codes.add(l.code());
+      }
+    }
+    return switch (parts[0]) {
+      case "CPT" ->
+          NotChecked.finding(
+              FAMILY,
+              "CPT codes",
+              RVU_FILE,
+              date,
+              on.loadedReleases(CodeSystem.CPT.dataset()),
+              lines,
+              codes);
+      case "HCPCS" ->
+          NotChecked.finding(
+              FAMILY,
+              "HCPCS Level II codes",
+              HCPCS_FILE,
+              date,
+              on.loadedReleases(CodeSystem.HCPCS.dataset()),
+              lines,
+              codes);
+      default ->
+          NotChecked.finding(
+              FAMILY,
+              "HCPCS Level II modifiers",
+              HCPCS_FILE,
+              date,
+              on.loadedReleases(CodeSystem.HCPCS.dataset()),
+              lines,
+              codes);
+    };
+  }
+
+  private static boolean isCptModifier(String modifier) {
+    return Character.isDigit(modifier.charAt(0));
+  }
+
+  private static void checkProcedure(
+      ClaimLine line,
+      int number,
+      CodeSystem system,
+      CodeCatalog catalog,
+      ReleasesInForce on,
+      List<Finding> findings) {
+    String code = line.code();
+    Release release = catalog.release();
+    String role = system == CodeSystem.CPT ? "pprrvu" : "anweb";
+    if (catalog.get(code).isPresent()) {
+      if (system == CodeSystem.HCPCS) {
+        LocalDate end = on.hcpcsTerminations.get(code);
+        if (end != null && on.date.isAfter(end)) {
+          findings.add(
+              new Finding(
+                  FAMILY + ".deleted",
+                  Severity.ERROR,
+                  List.of(number),
+                  List.of(code),
+                  "HCPCS code "
+                      + code
+                      + " was terminated: its last day of use was "
+                      + end
+                      + ", before the date of service "
+                      + on.date
+                      + ".",
+                  "Report the code that replaced it (see its code page for CMS's cross-reference).",
+                  Source.of(release, role)));
+        }
+      }
+      return;
+    }
+    findings.add(notListed(system, code, List.of(number), on, catalog, role));
+  }
+
+  private static void checkHcpcsModifier(
+      ClaimLine line, int number, String modifier, ReleasesInForce on, List<Finding> findings) {
+    CodeCatalog catalog = on.hcpcs;
+    CodeEntry entry = catalog.get(modifier).orElse(null);
+    Source source = Source.of(catalog.release(), "anweb");
+    if (entry == null || entry.kind() != CodeEntry.Kind.MODIFIER) {
+      findings.add(
+          new Finding(
+              FAMILY + ".invalid-modifier",
+              Severity.ERROR,
+              List.of(number),
+              List.of(line.code(), modifier),
+              "Modifier "
+                  + modifier
+                  + " is neither a CPT modifier nor a HCPCS Level II modifier of "
+                  + catalog.release().title()
+                  + ".",
+              "Use a modifier of the HCPCS Level II list or CPT Appendix A, or drop it.",
+              source));
+      return;
+    }
+    LocalDate end = on.hcpcsTerminations.get(modifier);
+    if (end != null && on.date.isAfter(end)) {
+      findings.add(
+          new Finding(
+              FAMILY + ".invalid-modifier",
+              Severity.ERROR,
+              List.of(number),
+              List.of(line.code(), modifier),
+              "Modifier " + modifier + " was terminated: its last day of use was " + end + ".",
+              "Use the modifier that replaced it, or drop it.",
+              source));
+    }
+  }
+
+  private static void checkDiagnosis(
+      Claim claim, String code, ReleasesInForce on, List<Finding> findings) {
+    CodeCatalog catalog = on.icd10cm;
+    CodeEntry entry = catalog.get(code).orElse(null);
+    if (entry != null && entry.billable()) {
+      return;
+    }
+    List<Integer> lines = linesPointingTo(claim, code);
+    String display = CodeSystem.ICD10CM.display(code);
+    Source source = Source.of(catalog.release(), "order");
+    if (entry != null) {
+      List<String> seventh = seventhCharacterCodes(catalog, code);
+      if (!seventh.isEmpty()) {
+        findings.add(
+            new Finding(
+                FAMILY + ".missing-7th-character",
+                Severity.ERROR,
+                lines,
+                List.of(display),
+                display
+                    + " needs a 7th character (Guideline I.A.5: the applicable 7th character is"
+                    + " required for all codes within the category).",
+                "Report one of: " + joined(seventh) + ".",
+                source));
+      } else {
+        findings.add(
+            new Finding(
+                FAMILY + ".header",
+                Severity.ERROR,
+                lines,
+                List.of(display),
+                display
+                    + " is a category or subcategory header, not a billable code (Guideline"
+                    + " I.B.2: codes are reported at their highest number of characters"
+                    + " available).",
+                "Report one of the codes below it: " + joined(billableBelow(catalog, code)) + ".",
+                source));
+      }
+      return;
+    }
+    String placeholder = withPlaceholder(catalog, code);
+    if (placeholder != null) {
+      findings.add(
+          new Finding(
+              FAMILY + ".placeholder-x",
+              Severity.ERROR,
+              lines,
+              List.of(display),
+              display
+                  + " is missing its placeholder X (Guideline I.A.4: where a placeholder exists,"
+                  + " the X must be used for the code to be valid).",
+              "Report " + CodeSystem.ICD10CM.display(placeholder) + ".",
+              source));
+      return;
+    }
+    List<String> seventh = seventhCharacterCodes(catalog, code);
+    if (!seventh.isEmpty()) {
+      findings.add(
+          new Finding(
+              FAMILY + ".missing-7th-character",
+              Severity.ERROR,
+              lines,
+              List.of(display),
+              display
+                  + " is incomplete: its category takes a 7th character, with placeholder X in"
+                  + " the empty positions (Guidelines I.A.4, I.A.5).",
+              "Report one of: " + joined(seventh) + ".",
+              source));
+      return;
+    }
+    findings.add(notListed(CodeSystem.ICD10CM, code, lines, on, catalog, "order"));
+  }
+
+  /** Deleted, not yet effective or unknown: which other loaded release lists the code. */
+  private static Finding notListed(
+      CodeSystem system,
+      String code,
+      List<Integer> lines,
+      ReleasesInForce on,
+      CodeCatalog catalog,
+      String role) {
+    Release release = catalog.release();
+    String display = system.display(code);
+    Source source = Source.of(release, role);
+    List<Release> listing = on.codeSets.releasesListing(system, code);
+    Release earlier =
+        listing.stream()
+            .filter(r -> r.effectiveFrom().isBefore(release.effectiveFrom()))
+            .findFirst()
+            .orElse(null);
+    Release later =
+        listing.stream()
+            .filter(r -> r.effectiveFrom().isAfter(release.effectiveFrom()))
+            .reduce((a, b) -> b)
+            .orElse(null);
+    List<String> nearest =
+        catalog.nearest(code, 12).stream()
+            .filter(e -> e.kind() == CodeEntry.Kind.CODE && e.billable())
+            .limit(5)
+            .map(e -> system.display(e.code()))
+            .toList();
+    String suggestion = nearest.isEmpty() ? "" : " Nearest codes listed: " + joined(nearest) + ".";
+    if (earlier != null) {
+      return new Finding(
+          FAMILY + ".deleted",
+          Severity.ERROR,
+          lines,
+          List.of(display),
+          display
+              + " is not a code in "
+              + release.title()
+              + ", in force on "
+              + on.date
+              + ". "
+              + earlier.title()
+              + " lists it: it was deleted after that release.",
+          "Report the code that replaced it." + suggestion,
+          source);
+    }
+    if (later != null) {
+      return new Finding(
+          FAMILY + ".not-yet-effective",
+          Severity.ERROR,
+          lines,
+          List.of(display),
+          display
+              + " is not yet a code on "
+              + on.date
+              + ": "
+              + release.title()
+              + " does not list it; it takes effect with "
+              + later.title()
+              + " on "
+              + later.effectiveFrom()
+              + ".",
+          "Report a code in force on the date of service." + suggestion,
+          source);
+    }
+    return new Finding(
+        FAMILY + ".unknown",
+        Severity.ERROR,
+        lines,
+        List.of(display),
+        display + " is not a " + system.displayName() + " code in any loaded release.",
+        "Check the code for a typing error." + suggestion,
+        source);
+  }
+
+  /** The listed 7-character codes that are this code, padded with X, plus a 7th character. */
+  private static List<String> seventhCharacterCodes(CodeCatalog catalog, String code) {
+    if (code.length() >= 7) {
+      return List.of();
+    }
+    String padded = (code + "XXX").substring(0, 6);
+    List<String> codes = new ArrayList<>();
+    for (CodeEntry e : catalog.range(padded, padded + Character.MAX_VALUE, 40)) {
+      if (e.code().length() == 7 && e.billable()) {
+        codes.add(CodeSystem.ICD10CM.display(e.code()));
+      }
+    }
+    return codes;
+  }
+
+  private static List<String> billableBelow(CodeCatalog catalog, String code) {
+    List<String> codes = new ArrayList<>();
+    for (CodeEntry e : catalog.range(code, code + Character.MAX_VALUE, 200)) {
+      if (e.billable() && codes.size() < 8) {
+        codes.add(CodeSystem.ICD10CM.display(e.code()));
+      }
+    }
+    return codes;
+  }
+
+  /**
+   * The listed code this one becomes with the placeholder X restored: "T51.31A" for T51.3X1A. The
+   * X's go between the category and the characters given (Guideline I.A.4).
+   */
+  private static @Nullable String withPlaceholder(CodeCatalog catalog, String code) {
+    if (code.length() < 4 || code.length() >= 7) {
+      return null;
+    }
+    String xs = "XXX".substring(0, 7 - code.length());
+    for (int at = 3; at < code.length(); at++) {
+      String candidate = code.substring(0, at) + xs + code.substring(at);
+      CodeEntry entry = catalog.get(candidate).orElse(null);
+      if (entry != null && entry.billable()) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  static List<Integer> linesPointingTo(Claim claim, String diagnosis) {
+    int position = claim.diagnoses().indexOf(diagnosis) + 1;
+    List<Integer> lines = new ArrayList<>(2);
+    for (int i = 0; i < claim.lines().size(); i++) {
+      if (claim.lines().get(i).diagnosisPointers().contains(position)) {
+        lines.add(i + 1);
+      }
+    }
+    return lines;
+  }
+
+  private static String joined(List<String> codes) {
+    return codes.size() <= 8
+        ? String.join(", ", codes)
+        : String.join(", ", codes.subList(0, 8)) + " …";
+  }
+}

@@ -1,0 +1,161 @@
+package org.openencoder.claims.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.openencoder.claims.Claim;
+import org.openencoder.claims.ClaimLine;
+import org.openencoder.claims.Finding;
+import org.openencoder.claims.Finding.Severity;
+import org.openencoder.claims.Finding.Source;
+import org.openencoder.ncci.Mue;
+import org.openencoder.ncci.MueAdjudicationIndicator;
+import org.openencoder.ncci.NcciTables;
+import org.openencoder.ncci.Setting;
+
+/**
+ * Medically Unlikely Edits (NCCI Policy Manual, chapter I, section V): the units of a code against
+ * the MUE of the claim's setting. MAI 1 checks each line on its own; MAI 2 and 3 add up the units
+ * of the code on every line of the same date of service.
+ */
+public final class MueRule implements ClaimRule {
+
+  public static final String FAMILY = "ncci-mue";
+
+  @Override
+  public String family() {
+    return FAMILY;
+  }
+
+  @Override
+  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+    Setting setting = claim.setting().ncciSetting().orElse(null);
+    if (setting == null) {
+      return; // MUEs edit practitioner, outpatient hospital and DME claims, not inpatient ones.
+    }
+    List<ClaimLine> lines = claim.lines();
+    List<Integer> notChecked = null;
+    LocalDate notCheckedOn = null;
+    for (int i = 0; i < lines.size(); i++) {
+      ClaimLine line = lines.get(i);
+      LocalDate date = claim.dateOf(i);
+      ReleasesInForce on = tables.on(date);
+      if (on.mue == null) {
+        if (notChecked == null) {
+          notChecked = new ArrayList<>();
+          notCheckedOn = date;
+        }
+        notChecked.add(i + 1);
+        continue;
+      }
+      Mue mue = on.mue.get(setting, line.code()).orElse(null);
+      if (mue == null) {
+        continue;
+      }
+      if (mue.indicator() == MueAdjudicationIndicator.LINE_EDIT) {
+        if (!mue.allows(line.units())) {
+          findings.add(finding(mue, on, List.of(i + 1), line.units()));
+        }
+        continue;
+      }
+      if (firstLineOfCodeOnDate(claim, i)) {
+        int units = line.units();
+        List<Integer> numbers = null;
+        for (int j = i + 1; j < lines.size(); j++) {
+          if (lines.get(j).code().equals(line.code()) && claim.dateOf(j).equals(date)) {
+            units += lines.get(j).units();
+            if (numbers == null) {
+              numbers = new ArrayList<>(2);
+              numbers.add(i + 1);
+            }
+            numbers.add(j + 1);
+          }
+        }
+        if (!mue.allows(units)) {
+          findings.add(finding(mue, on, numbers == null ? List.of(i + 1) : numbers, units));
+        }
+      }
+    }
+    if (notChecked != null) {
+      ReleasesInForce on = tables.on(notCheckedOn);
+      List<String> codes = new ArrayList<>();
+      for (int number : notChecked) {
+        codes.add(lines.get(number - 1).code());
+      }
+      findings.add(
+          NotChecked.finding(
+              FAMILY,
+              "NCCI MUEs (" + setting.displayName() + ")",
+              "MCR_MUE_*_Eff_*.csv",
+              notCheckedOn,
+              on.loadedReleases(NcciTables.MUE_DATASET),
+              notChecked,
+              codes));
+    }
+  }
+
+  private static boolean firstLineOfCodeOnDate(Claim claim, int index) {
+    String code = claim.lines().get(index).code();
+    LocalDate date = claim.dateOf(index);
+    for (int j = 0; j < index; j++) {
+      if (claim.lines().get(j).code().equals(code) && claim.dateOf(j).equals(date)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Finding finding(Mue mue, ReleasesInForce on, List<Integer> lines, int units) {
+    MueAdjudicationIndicator mai = mue.indicator();
+    String limit =
+        mue.value() == 0
+            ? "an MUE of 0: any unit in this setting exceeds it"
+            : "an MUE of " + mue.value() + (mue.value() == 1 ? " unit" : " units");
+    String counted =
+        mai == MueAdjudicationIndicator.LINE_EDIT
+            ? units + (units == 1 ? " unit on the line" : " units on the line")
+            : units
+                + (units == 1 ? " unit" : " units")
+                + " on "
+                + on.date
+                + (lines.size() > 1 ? " (lines added up)" : "");
+    String fix =
+        switch (mai) {
+          case LINE_EDIT ->
+              "Medicare denies the whole line, not just the units above the MUE. If more units were medically necessary, report"
+                  + " them on separate lines with an appropriate modifier (59, XE, XP, XS, XU, 76,"
+                  + " 77, 91 or anatomic), each line within "
+                  + mue.value()
+                  + ".";
+          case DATE_OF_SERVICE_POLICY ->
+              "Medicare denies every line of the code on the date. Report at most "
+                  + mue.value()
+                  + ". MAI 2 is an absolute limit set by policy: contractors do not"
+                  + " pay more on appeal.";
+          case DATE_OF_SERVICE_CLINICAL ->
+              "Medicare denies every line of the code on the date. Report at most "
+                  + mue.value()
+                  + ", or, if more were provided and medically necessary, appeal with"
+                  + " the documentation (MAI 3: the contractor may allow more on redetermination).";
+        };
+    return new Finding(
+        FAMILY + ".units-exceeded",
+        Severity.ERROR,
+        lines,
+        List.of(mue.code()),
+        mue.code()
+            + ": "
+            + counted
+            + " exceed "
+            + limit
+            + " ("
+            + mue.setting().displayName()
+            + ", MAI "
+            + mai.display()
+            + ", rationale: "
+            + mue.rationale()
+            + ").",
+        fix,
+        Source.of(on.mue.release(), mue.setting().role()).atLine(mue.line()));
+  }
+}

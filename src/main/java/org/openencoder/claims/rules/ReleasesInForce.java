@@ -1,0 +1,98 @@
+package org.openencoder.claims.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.CodeCatalog;
+import org.openencoder.codeset.CodeSets;
+import org.openencoder.codeset.CodeSystem;
+import org.openencoder.codeset.Release;
+import org.openencoder.ncci.AddOnCodeEdits;
+import org.openencoder.ncci.MueTable;
+
+/**
+ * Every table the edits read for one date of service, resolved once: the release in force of each
+ * data set (null where none is loaded for the date), held in memory. The checker's hot path reads
+ * only these fields; the {@link CodeSets} reference serves the rare slow path (a code the release
+ * in force does not list: which other release does?).
+ */
+public final class ReleasesInForce {
+
+  final LocalDate date;
+  final CodeSets codeSets;
+  final @Nullable Release icd10cmRelease;
+  final @Nullable CodeCatalog icd10cm;
+  final @Nullable Excludes1Index excludes1;
+  final @Nullable CodeCatalog hcpcs;
+  final Map<String, LocalDate> hcpcsTerminations;
+  final @Nullable CodeCatalog cpt;
+  final @Nullable MueTable mue;
+  final @Nullable AddOnCodeEdits addOns;
+
+  /** Each data set's loaded releases, for naming what is missing on this date. */
+  final Map<String, List<Release>> loaded;
+
+  ReleasesInForce(
+      LocalDate date,
+      CodeSets codeSets,
+      @Nullable Release icd10cmRelease,
+      @Nullable CodeCatalog icd10cm,
+      @Nullable Excludes1Index excludes1,
+      @Nullable CodeCatalog hcpcs,
+      Map<String, LocalDate> hcpcsTerminations,
+      @Nullable CodeCatalog cpt,
+      @Nullable MueTable mue,
+      @Nullable AddOnCodeEdits addOns,
+      Map<String, List<Release>> loaded) {
+    this.date = date;
+    this.codeSets = codeSets;
+    this.icd10cmRelease = icd10cmRelease;
+    this.icd10cm = icd10cm;
+    this.excludes1 = excludes1;
+    this.hcpcs = hcpcs;
+    this.hcpcsTerminations = hcpcsTerminations;
+    this.cpt = cpt;
+    this.mue = mue;
+    this.addOns = addOns;
+    this.loaded = loaded;
+  }
+
+  public LocalDate date() {
+    return date;
+  }
+
+  /** Whether any loaded release of any data set the edits read covers the date. */
+  public boolean anyInForce() {
+    return icd10cmRelease != null || hcpcs != null || cpt != null || mue != null || addOns != null;
+  }
+
+  @Nullable CodeCatalog catalog(CodeSystem system) {
+    return switch (system) {
+      case ICD10CM -> icd10cm;
+      case HCPCS -> hcpcs;
+      case CPT -> cpt;
+      case ICD10PCS -> null;
+    };
+  }
+
+  /** "loaded: FY2021 (2020-10-01 to 2021-09-30), FY2026 (...)", or "none loaded". */
+  String loadedReleases(String dataset) {
+    List<Release> releases = loaded.getOrDefault(dataset, List.of());
+    if (releases.isEmpty()) {
+      return "no release of it is loaded";
+    }
+    StringBuilder text = new StringBuilder("loaded: ");
+    for (int i = 0; i < releases.size(); i++) {
+      Release r = releases.get(i);
+      text.append(i == 0 ? "" : "; ")
+          .append(r.title())
+          .append(" (")
+          .append(r.effectiveFrom())
+          .append(" to ")
+          .append(r.effectiveTo() == null ? "open" : r.effectiveTo())
+          .append(')');
+    }
+    return text.toString();
+  }
+}
