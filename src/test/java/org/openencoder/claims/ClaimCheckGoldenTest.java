@@ -45,6 +45,10 @@ class ClaimCheckGoldenTest extends RunningApplication {
       String key = response.statusCode() == 200 ? "findings" : "errors";
       JsonNode actual = response.statusCode() == 200 ? body.get("findings") : body.get("errors");
       families.merge(golden.get("family").asString(), 1, Integer::sum);
+      String intent = intended(golden, response.statusCode(), actual);
+      if (intent != null) {
+        failures.add(golden.get("name").asString() + ": " + intent);
+      }
       if (update) {
         golden.remove("findings");
         golden.remove("errors");
@@ -73,6 +77,37 @@ class ClaimCheckGoldenTest extends RunningApplication {
     assertThat(cases.size()).isGreaterThanOrEqualTo(80);
     assertThat(families)
         .containsKeys("code-validity", "ncci-mue", "ncci-add-on", "icd10cm-excludes1", "input");
+  }
+
+  /**
+   * What the case's author wrote by hand, checked even when recording: the rules of the findings
+   * ({@code rules}, in any order) or the fields of the 400 errors ({@code errorFields}). Null when
+   * the response agrees.
+   */
+  private static String intended(JsonNode golden, int status, JsonNode actual) {
+    if (golden.has("errorFields")) {
+      List<String> fields = new ArrayList<>();
+      if (status == 400) {
+        actual.forEach(e -> fields.add(e.get("field").asString()));
+      }
+      List<String> expected = new ArrayList<>();
+      golden.get("errorFields").forEach(f -> expected.add(f.asString()));
+      return status == 400 && fields.equals(expected)
+          ? null
+          : "expected 400 errors on " + expected + ", got HTTP " + status + " " + actual;
+    }
+    if (status != 200) {
+      return "expected findings, got HTTP " + status + " " + actual;
+    }
+    List<String> rules = new ArrayList<>();
+    actual.forEach(f -> rules.add(f.get("rule").asString()));
+    List<String> expected = new ArrayList<>();
+    golden.get("rules").forEach(r -> expected.add(r.asString()));
+    List<String> sortedRules = rules.stream().sorted().toList();
+    List<String> sortedExpected = expected.stream().sorted().toList();
+    return sortedRules.equals(sortedExpected)
+        ? null
+        : "expected rules " + sortedExpected + ", got " + sortedRules + ": " + actual;
   }
 
   /** Equal, except that an expected object may leave keys out (a case being written). */

@@ -1,0 +1,365 @@
+package org.openencoder.claims.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openencoder.OpenEncoderApplication;
+import org.openencoder.claims.Claim;
+import org.openencoder.claims.ClaimChecker;
+import org.openencoder.claims.ClaimLine;
+import org.openencoder.claims.ClaimSetting;
+import org.openencoder.claims.Patient;
+import org.openencoder.claims.Sex;
+import org.openencoder.codeset.CodeCatalog;
+import org.openencoder.codeset.CodeEntry;
+import org.openencoder.codeset.CodeSets;
+import org.openencoder.codeset.CodeSystem;
+import org.openencoder.codeset.Release;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Not a test: checks five-line claims built from the real tables, in process and over the HTTP
+ * batch endpoint, beside a baseline run in the same process that answers the same lookups from
+ * PostgreSQL, one query per lookup. Run it with {@code bench/claim-check.sh}.
+ */
+public final class ClaimCheckBenchmark {
+
+  private static final LocalDate DATE = LocalDate.of(2026, 5, 1);
+
+  public static void main(String[] args) throws Exception {
+    int seconds = Integer.getInteger("bench.seconds", 10);
+    int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+    int httpClaims = Integer.getInteger("bench.httpClaims", 200_000);
+    Path home = Files.createTempDirectory("openencoder-bench");
+    String mirror = System.getenv().getOrDefault("OPENENCODER_MIRROR", "../shared/data");
+    ConfigurableApplicationContext app =
+        SpringApplication.run(
+            OpenEncoderApplication.class,
+            "--openencoder.home=" + home,
+            "--openencoder.mirror=" + Path.of(mirror).toAbsolutePath(),
+            "--server.port=0",
+            "--logging.level.org.openencoder=WARN");
+    try {
+      CodeSets codeSets = app.getBean(CodeSets.class);
+      if (!codeSets.awaitReady(15, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("Releases not loaded");
+      }
+      ClaimChecker checker = app.getBean(ClaimChecker.class);
+      JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
+      JsonMapper json = app.getBean(JsonMapper.class);
+      List<Claim> claims = claims(codeSets, 10_000, new Random(42));
+      System.out.printf(
+          "%d five-line practitioner claims on %s, codes drawn from RVU26B and ICD-10-CM FY2026%n",
+          claims.size(), DATE);
+      long findings = 0;
+      for (Claim claim : claims) {
+        findings += checker.check(claim).size();
+      }
+      System.out.printf("findings per claim: %.2f%n", findings / (double) claims.size());
+
+      double inProcess = inProcess(checker, claims, threads, seconds);
+      double baseline = baseline(jdbc, codeSets, claims, threads, Math.max(3, seconds / 2));
+      double http =
+          http(
+              json,
+              claims,
+              httpClaims,
+              Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+      System.out.println();
+      System.out.printf(
+          "in process : %,12.0f claims/s on %d threads (target >= 500,000)  %s%n",
+          inProcess, threads, inProcess >= 500_000 ? "PASS" : "MISS");
+      System.out.printf(
+          "HTTP batch : %,12.0f claims/s, one JSON Lines request of %,d claims (target >= 50,000)  %s%n",
+          http, httpClaims, http >= 50_000 ? "PASS" : "MISS");
+      System.out.printf(
+          "PostgreSQL : %,12.0f claims/s on %d threads (baseline: one query per lookup)%n",
+          baseline, threads);
+      System.out.printf(
+          "ratio      : in process %.0fx, HTTP batch %.1fx the PostgreSQL baseline%n",
+          inProcess / baseline, http / baseline);
+      System.out.println("command    : OPENENCODER_MIRROR=../shared/data bench/claim-check.sh");
+    } finally {
+      app.close();
+    }
+  }
+
+  /** Five lines of random CPT codes of RVU26B and two billable FY2026 diagnoses each. */
+  static List<Claim> claims(CodeSets codeSets, int count, Random random) {
+    CodeCatalog cpt = catalog(codeSets, CodeSystem.CPT);
+    CodeCatalog icd = catalog(codeSets, CodeSystem.ICD10CM);
+    List<String> procedures = new ArrayList<>();
+    for (CodeEntry e : cpt.entries()) {
+      procedures.add(e.code());
+    }
+    List<String> diagnoses = new ArrayList<>();
+    for (CodeEntry e : icd.entries()) {
+      if (e.billable()) {
+        diagnoses.add(e.code());
+      }
+    }
+    List<Claim> claims = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      List<ClaimLine> lines = new ArrayList<>(5);
+      for (int l = 0; l < 5; l++) {
+        lines.add(
+            new ClaimLine(
+                procedures.get(random.nextInt(procedures.size())),
+                random.nextInt(4) == 0 ? List.of("59") : List.of(),
+                1 + random.nextInt(3),
+                List.of(1 + random.nextInt(2)),
+                null));
+      }
+      claims.add(
+          new Claim(
+              ClaimSetting.PRACTITIONER,
+              DATE,
+              new Patient(20 + random.nextInt(60), null, Sex.F),
+              "11",
+              List.of(
+                  diagnoses.get(random.nextInt(diagnoses.size())),
+                  diagnoses.get(random.nextInt(diagnoses.size()))),
+              lines));
+    }
+    return claims;
+  }
+
+  private static CodeCatalog catalog(CodeSets codeSets, CodeSystem system) {
+    Release release = codeSets.inForce(system.dataset(), DATE).orElseThrow();
+    return codeSets.catalog(release.id()).orElseThrow();
+  }
+
+  private static double inProcess(
+      ClaimChecker checker, List<Claim> claims, int threads, int seconds) throws Exception {
+    // Warm up the JIT on one thread first.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    while (System.nanoTime() < end) {
+      for (Claim claim : claims) {
+        checker.check(claim);
+      }
+    }
+    return timed(
+        threads,
+        seconds,
+        (offset, stop, done) -> {
+          long n = 0;
+          int i = offset;
+          while (System.nanoTime() < stop) {
+            checker.check(claims.get(i));
+            i = i + 1 == claims.size() ? 0 : i + 1;
+            n++;
+          }
+          done.addAndGet(n);
+        });
+  }
+
+  /**
+   * The same lookups from PostgreSQL: each line's code in the code list of the release in force,
+   * its MUE and add-on code edits, and each pair of lines' PTP edit in both orders when the PTP
+   * table exists.
+   */
+  private static double baseline(
+      JdbcClient jdbc, CodeSets codeSets, List<Claim> claims, int threads, int seconds)
+      throws Exception {
+    long cpt = codeSets.inForce(CodeSystem.CPT.dataset(), DATE).orElseThrow().id();
+    long icd = codeSets.inForce(CodeSystem.ICD10CM.dataset(), DATE).orElseThrow().id();
+    long mue = codeSets.inForce("ncci-mue", DATE).orElseThrow().id();
+    long aoc = codeSets.inForce("ncci-aoc", DATE).orElseThrow().id();
+    Long ptp =
+        jdbc.sql("select to_regclass('ncci_ptp_edit') is not null").query(Boolean.class).single()
+            ? codeSets.activeReleases("ncci-ptp-practitioner").stream()
+                .findFirst()
+                .map(Release::id)
+                .orElse(null)
+            : null;
+    System.out.println(
+        ptp == null
+            ? "baseline: no PTP table in PostgreSQL yet; code, MUE and add-on lookups only"
+            : "baseline: code, MUE, add-on and PTP pair lookups (PTP release " + ptp + ")");
+    return timed(
+        threads,
+        seconds,
+        (offset, stop, done) -> {
+          long n = 0;
+          int i = offset;
+          while (System.nanoTime() < stop) {
+            Claim claim = claims.get(i);
+            for (ClaimLine line : claim.lines()) {
+              exists(
+                  jdbc,
+                  "select 1 from code_entry where release_id = ? and code = ?",
+                  cpt,
+                  line.code());
+              exists(
+                  jdbc,
+                  "select 1 from release_document where release_id = ? and kind = 'mue-practitioner' and key = ?",
+                  mue,
+                  line.code());
+              exists(
+                  jdbc,
+                  "select 1 from release_document where release_id = ? and kind = 'aoc-add-on' and key = ?",
+                  aoc,
+                  line.code());
+            }
+            for (String diagnosis : claim.diagnoses()) {
+              exists(
+                  jdbc,
+                  "select 1 from code_entry where release_id = ? and code = ?",
+                  icd,
+                  diagnosis);
+            }
+            if (ptp != null) {
+              List<ClaimLine> lines = claim.lines();
+              for (int a = 0; a < lines.size(); a++) {
+                for (int b = 0; b < lines.size(); b++) {
+                  if (a != b) {
+                    jdbc.sql(
+                            "select 1 from ncci_ptp_edit where release_id = ? and column1 = ? and column2 = ?")
+                        .params(ptp, lines.get(a).code(), lines.get(b).code())
+                        .query(Integer.class)
+                        .optional();
+                  }
+                }
+              }
+            }
+            i = i + 1 == claims.size() ? 0 : i + 1;
+            n++;
+          }
+          done.addAndGet(n);
+        });
+  }
+
+  private static void exists(JdbcClient jdbc, String sql, long release, String key) {
+    jdbc.sql(sql).params(release, key).query(Integer.class).optional();
+  }
+
+  private static double http(JsonMapper json, List<Claim> claims, int count, int port)
+      throws IOException, InterruptedException {
+    StringBuilder body = new StringBuilder(count * 300);
+    for (int i = 0; i < count; i++) {
+      Claim claim = claims.get(i % claims.size());
+      body.append("{\"setting\":\"practitioner\",\"dateOfService\":\"")
+          .append(DATE)
+          .append("\",\"patient\":{\"age\":")
+          .append(claim.patient().age())
+          .append(",\"sex\":\"F\"},\"placeOfService\":\"11\",\"diagnoses\":")
+          .append(json.writeValueAsString(claim.diagnoses()))
+          .append(",\"lines\":[");
+      for (int l = 0; l < claim.lines().size(); l++) {
+        ClaimLine line = claim.lines().get(l);
+        body.append(l == 0 ? "" : ",")
+            .append("{\"code\":\"")
+            .append(line.code())
+            .append("\",\"modifiers\":")
+            .append(json.writeValueAsString(line.modifiers()))
+            .append(",\"units\":")
+            .append(line.units())
+            .append(",\"diagnosisPointers\":")
+            .append(line.diagnosisPointers())
+            .append('}');
+      }
+      body.append("]}\n");
+    }
+    byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/claims/check/batch"))
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    // One warm-up request of a tenth of the size, then the measured one.
+    client.send(
+        HttpRequest.newBuilder(request.uri())
+            .header("Content-Type", "application/x-ndjson")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    java.util.Arrays.copyOf(bytes, lastLine(bytes, bytes.length / 10))))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response =
+        client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long lines = 0;
+    try (InputStream in = response.body()) {
+      byte[] buffer = new byte[1 << 16];
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (response.statusCode() != 200 || lines != count) {
+      throw new IllegalStateException(
+          "HTTP "
+              + response.statusCode()
+              + ": "
+              + lines
+              + " result lines for "
+              + count
+              + " claims");
+    }
+    System.out.printf(
+        "HTTP batch: %,d claims (%,d bytes) in %.2f s%n", count, bytes.length, elapsed);
+    return count / elapsed;
+  }
+
+  private static int lastLine(byte[] bytes, int limit) {
+    int end = limit;
+    while (end > 0 && bytes[end - 1] != '\n') {
+      end--;
+    }
+    return end;
+  }
+
+  interface Worker {
+    void run(int offset, long stop, AtomicLong done) throws Exception;
+  }
+
+  private static double timed(int threads, int seconds, Worker worker) throws Exception {
+    AtomicLong done = new AtomicLong();
+    List<Thread> running = new ArrayList<>();
+    long start = System.nanoTime();
+    long stop = start + TimeUnit.SECONDS.toNanos(seconds);
+    List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int offset = t * 997;
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  worker.run(offset, stop, done);
+                } catch (Exception e) {
+                  failures.add(e);
+                }
+              });
+      thread.start();
+      running.add(thread);
+    }
+    for (Thread thread : running) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+    return done.get() / ((System.nanoTime() - start) / 1e9);
+  }
+}
