@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.InvalidClaimException.FieldError;
 import org.openencoder.codeset.CodeSystem;
@@ -25,6 +26,13 @@ public record Claim(
     @Nullable String placeOfService,
     List<String> diagnoses,
     List<ClaimLine> lines) {
+
+  /**
+   * An ICD-10-CM code without its dot: a letter, then two to six letters or digits. Wider than
+   * {@link CodeSystem#ICD10CM}'s shape, which wants a digit second: FY2026 added codes with a
+   * letter there (QA00.12 and the other QA0 codes of the order file).
+   */
+  private static final Pattern ICD10CM_SHAPE = Pattern.compile("[A-Z][0-9A-Z]{2,6}");
 
   /** The 837P and the CMS-1500 (item 21, A-L) carry twelve diagnoses. */
   public static final int MAX_DIAGNOSES = 12;
@@ -65,14 +73,14 @@ public record Claim(
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < diagnoses.size(); i++) {
         String code = CodeSystem.normalize(diagnoses.get(i));
-        if (!CodeSystem.ICD10CM.hasShape(code) || code.length() < 3) {
+        if (!ICD10CM_SHAPE.matcher(code).matches()) {
           errors.add(
               new FieldError(
                   "diagnoses[" + i + "]",
                   "unknown code '"
                       + diagnoses.get(i)
-                      + "': an ICD-10-CM code is a letter, a digit and one to five more"
-                      + " characters (E11.9, S52.521A)"));
+                      + "': an ICD-10-CM code is a letter and two to six more letters or"
+                      + " digits (E11.9, S52.521A)"));
         } else if (!seen.add(code)) {
           errors.add(
               new FieldError(

@@ -391,7 +391,7 @@ public final class CodeValidityRule implements ClaimRule {
         Severity.ERROR,
         lines,
         List.of(display),
-        display + " is not a " + system.displayName() + " code in any loaded release.",
+        display + " is listed in no loaded " + system.displayName() + " release.",
         "Check the code for a typing error." + suggestion,
         source);
   }

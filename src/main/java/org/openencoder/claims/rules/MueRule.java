@@ -146,7 +146,7 @@ public final class MueRule implements ClaimRule {
         mue.code()
             + ": "
             + counted
-            + " exceed "
+            + (units == 1 ? " exceeds " : " exceed ")
             + limit
             + " ("
             + mue.setting().displayName()

@@ -72,7 +72,9 @@ public final class ClaimCheckBenchmark {
       System.out.printf("findings per claim: %.2f%n", findings / (double) claims.size());
 
       double inProcess = inProcess(checker, claims, threads, seconds);
+      System.out.printf("in process: %,.0f claims/s%n", inProcess);
       double baseline = baseline(jdbc, codeSets, claims, threads, Math.max(3, seconds / 2));
+      System.out.printf("PostgreSQL baseline: %,.0f claims/s%n", baseline);
       double http =
           http(
               json,
@@ -275,7 +277,7 @@ public final class ClaimCheckBenchmark {
       body.append("]}\n");
     }
     byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    HttpClient client = HttpClient.newHttpClient();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/claims/check/batch"))
