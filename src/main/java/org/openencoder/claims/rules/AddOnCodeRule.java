@@ -34,18 +34,13 @@ public final class AddOnCodeRule implements ClaimRule {
       return; // Add-on code edits apply to practitioner, outpatient hospital and DME claims.
     }
     List<ClaimLine> lines = claim.lines();
-    List<Integer> notChecked = null;
-    LocalDate notCheckedOn = null;
+    NotChecked.Lines notChecked = new NotChecked.Lines();
     for (int i = 0; i < lines.size(); i++) {
       LocalDate date = claim.dateOf(i);
       ReleasesInForce on = tables.on(date);
       AddOnCodeEdits edits = on.addOns;
       if (edits == null) {
-        if (notChecked == null) {
-          notChecked = new ArrayList<>();
-          notCheckedOn = date;
-        }
-        notChecked.add(i + 1);
+        notChecked.add(i, date);
         continue;
       }
       String code = lines.get(i).code();
@@ -72,22 +67,14 @@ public final class AddOnCodeRule implements ClaimRule {
       }
       findings.add(finding(claim, i, type, all, date, edits));
     }
-    if (notChecked != null) {
-      ReleasesInForce on = tables.on(notCheckedOn);
-      List<String> codes = new ArrayList<>();
-      for (int number : notChecked) {
-        codes.add(lines.get(number - 1).code());
-      }
-      findings.add(
-          NotChecked.finding(
-              FAMILY,
-              "NCCI add-on code edits",
-              "AOC_V*-MCR.xlsx",
-              notCheckedOn,
-              on.loadedReleases(NcciTables.ADD_ON_DATASET),
-              notChecked,
-              codes));
-    }
+    notChecked.report(
+        claim,
+        tables,
+        FAMILY,
+        "NCCI add-on code edits",
+        "AOC_V*-MCR.xlsx",
+        NcciTables.ADD_ON_DATASET,
+        findings);
   }
 
   private static boolean onSameDate(Claim claim, String code, LocalDate date) {

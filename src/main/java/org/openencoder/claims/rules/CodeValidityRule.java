@@ -58,7 +58,7 @@ public final class CodeValidityRule implements ClaimRule {
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
       ReleasesInForce on = tables.on(claim.dateOf(i));
-      CodeSystem system = CodeSystem.CPT.hasShape(line.code()) ? CodeSystem.CPT : CodeSystem.HCPCS;
+      CodeSystem system = isCpt(line.code()) ? CodeSystem.CPT : CodeSystem.HCPCS;
       CodeCatalog catalog = on.catalog(system);
       if (catalog == null) {
         notChecked = note(notChecked, system.name() + " " + on.date, i + 1);
@@ -69,9 +69,8 @@ public final class CodeValidityRule implements ClaimRule {
         if (isCptModifier(modifier)) {
           if (!CPT_MODIFIERS.contains(modifier)) {
             findings.add(
-                new Finding(
-                    FAMILY + ".invalid-modifier",
-                    Severity.ERROR,
+                error(
+                    ".invalid-modifier",
                     List.of(i + 1),
                     List.of(line.code(), modifier),
                     "Modifier " + modifier + " is not a CPT modifier.",
@@ -173,6 +172,27 @@ public final class CodeValidityRule implements ClaimRule {
     };
   }
 
+  /**
+   * A CPT number: four digits and a digit or A, F, M, T, U (the shape of {@link CodeSystem#CPT},
+   * tested without a regular expression: this runs for every line of every claim).
+   */
+  static boolean isCpt(String code) {
+    if (code.length() != 5) {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      if (!isDigit(code.charAt(i))) {
+        return false;
+      }
+    }
+    char last = code.charAt(4);
+    return isDigit(last) || "AFMTU".indexOf(last) >= 0;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   private static boolean isCptModifier(String modifier) {
     return Character.isDigit(modifier.charAt(0));
   }
@@ -192,9 +212,8 @@ public final class CodeValidityRule implements ClaimRule {
         LocalDate end = on.hcpcsTerminations.get(code);
         if (end != null && on.date.isAfter(end)) {
           findings.add(
-              new Finding(
-                  FAMILY + ".deleted",
-                  Severity.ERROR,
+              error(
+                  ".deleted",
                   List.of(number),
                   List.of(code),
                   "HCPCS code "
@@ -220,9 +239,8 @@ public final class CodeValidityRule implements ClaimRule {
     Source source = Source.of(catalog.release(), "anweb");
     if (entry == null || entry.kind() != CodeEntry.Kind.MODIFIER) {
       findings.add(
-          new Finding(
-              FAMILY + ".invalid-modifier",
-              Severity.ERROR,
+          error(
+              ".invalid-modifier",
               List.of(number),
               List.of(line.code(), modifier),
               "Modifier "
@@ -237,9 +255,8 @@ public final class CodeValidityRule implements ClaimRule {
     LocalDate end = on.hcpcsTerminations.get(modifier);
     if (end != null && on.date.isAfter(end)) {
       findings.add(
-          new Finding(
-              FAMILY + ".invalid-modifier",
-              Severity.ERROR,
+          error(
+              ".invalid-modifier",
               List.of(number),
               List.of(line.code(), modifier),
               "Modifier " + modifier + " was terminated: its last day of use was " + end + ".",
@@ -262,9 +279,8 @@ public final class CodeValidityRule implements ClaimRule {
       List<String> seventh = seventhCharacterCodes(catalog, code);
       if (!seventh.isEmpty()) {
         findings.add(
-            new Finding(
-                FAMILY + ".missing-7th-character",
-                Severity.ERROR,
+            error(
+                ".missing-7th-character",
                 lines,
                 List.of(display),
                 display
@@ -274,9 +290,8 @@ public final class CodeValidityRule implements ClaimRule {
                 source));
       } else {
         findings.add(
-            new Finding(
-                FAMILY + ".header",
-                Severity.ERROR,
+            error(
+                ".header",
                 lines,
                 List.of(display),
                 display
@@ -291,9 +306,8 @@ public final class CodeValidityRule implements ClaimRule {
     String placeholder = withPlaceholder(catalog, code);
     if (placeholder != null) {
       findings.add(
-          new Finding(
-              FAMILY + ".placeholder-x",
-              Severity.ERROR,
+          error(
+              ".placeholder-x",
               lines,
               List.of(display),
               display
@@ -306,9 +320,8 @@ public final class CodeValidityRule implements ClaimRule {
     List<String> seventh = seventhCharacterCodes(catalog, code);
     if (!seventh.isEmpty()) {
       findings.add(
-          new Finding(
-              FAMILY + ".missing-7th-character",
-              Severity.ERROR,
+          error(
+              ".missing-7th-character",
               lines,
               List.of(display),
               display
@@ -319,6 +332,17 @@ public final class CodeValidityRule implements ClaimRule {
       return;
     }
     findings.add(notListed(CodeSystem.ICD10CM, code, lines, on, catalog, "order"));
+  }
+
+  /** A finding of this family that the payer would deny the line or claim for. */
+  private static Finding error(
+      String kind,
+      List<Integer> lines,
+      List<String> codes,
+      String message,
+      String fix,
+      Source source) {
+    return new Finding(FAMILY + kind, Severity.ERROR, lines, codes, message, fix, source);
   }
 
   /** Deleted, not yet effective or unknown: which other loaded release lists the code. */
@@ -351,9 +375,8 @@ public final class CodeValidityRule implements ClaimRule {
             .toList();
     String suggestion = nearest.isEmpty() ? "" : " Nearest codes listed: " + joined(nearest) + ".";
     if (earlier != null) {
-      return new Finding(
-          FAMILY + ".deleted",
-          Severity.ERROR,
+      return error(
+          ".deleted",
           lines,
           List.of(display),
           display
@@ -368,9 +391,8 @@ public final class CodeValidityRule implements ClaimRule {
           source);
     }
     if (later != null) {
-      return new Finding(
-          FAMILY + ".not-yet-effective",
-          Severity.ERROR,
+      return error(
+          ".not-yet-effective",
           lines,
           List.of(display),
           display
@@ -386,9 +408,8 @@ public final class CodeValidityRule implements ClaimRule {
           "Report a code in force on the date of service." + suggestion,
           source);
     }
-    return new Finding(
-        FAMILY + ".unknown",
-        Severity.ERROR,
+    return error(
+        ".unknown",
         lines,
         List.of(display),
         display + " is listed in no loaded " + system.displayName() + " release.",

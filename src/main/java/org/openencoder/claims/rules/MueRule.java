@@ -34,18 +34,13 @@ public final class MueRule implements ClaimRule {
       return; // MUEs edit practitioner, outpatient hospital and DME claims, not inpatient ones.
     }
     List<ClaimLine> lines = claim.lines();
-    List<Integer> notChecked = null;
-    LocalDate notCheckedOn = null;
+    NotChecked.Lines notChecked = new NotChecked.Lines();
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
       LocalDate date = claim.dateOf(i);
       ReleasesInForce on = tables.on(date);
       if (on.mue == null) {
-        if (notChecked == null) {
-          notChecked = new ArrayList<>();
-          notCheckedOn = date;
-        }
-        notChecked.add(i + 1);
+        notChecked.add(i, date);
         continue;
       }
       Mue mue = on.mue.get(setting, line.code()).orElse(null);
@@ -76,22 +71,14 @@ public final class MueRule implements ClaimRule {
         }
       }
     }
-    if (notChecked != null) {
-      ReleasesInForce on = tables.on(notCheckedOn);
-      List<String> codes = new ArrayList<>();
-      for (int number : notChecked) {
-        codes.add(lines.get(number - 1).code());
-      }
-      findings.add(
-          NotChecked.finding(
-              FAMILY,
-              "NCCI MUEs (" + setting.displayName() + ")",
-              "MCR_MUE_*_Eff_*.csv",
-              notCheckedOn,
-              on.loadedReleases(NcciTables.MUE_DATASET),
-              notChecked,
-              codes));
-    }
+    notChecked.report(
+        claim,
+        tables,
+        FAMILY,
+        "NCCI MUEs (" + setting.displayName() + ")",
+        "MCR_MUE_*_Eff_*.csv",
+        NcciTables.MUE_DATASET,
+        findings);
   }
 
   private static boolean firstLineOfCodeOnDate(Claim claim, int index) {

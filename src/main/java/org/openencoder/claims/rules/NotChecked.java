@@ -1,7 +1,9 @@
 package org.openencoder.claims.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.openencoder.claims.Claim;
 import org.openencoder.claims.Finding;
 import org.openencoder.claims.Finding.Severity;
 import org.openencoder.claims.Finding.Source;
@@ -10,6 +12,51 @@ import org.openencoder.claims.Finding.Source;
 final class NotChecked {
 
   private NotChecked() {}
+
+  /**
+   * The lines a rule could not check for want of a release, collected as it goes; nothing is
+   * allocated until a line lacks one.
+   */
+  static final class Lines {
+    private List<Integer> numbers;
+    private LocalDate date;
+
+    /** A line (0-based index) whose date no release of the rule's data set covers. */
+    void add(int index, LocalDate lineDate) {
+      if (numbers == null) {
+        numbers = new ArrayList<>(2);
+        date = lineDate;
+      }
+      numbers.add(index + 1);
+    }
+
+    /** Adds one finding for the lines collected, if any. */
+    void report(
+        Claim claim,
+        ReleasesOnDates tables,
+        String family,
+        String what,
+        String expected,
+        String dataset,
+        List<Finding> findings) {
+      if (numbers == null) {
+        return;
+      }
+      List<String> codes = new ArrayList<>(numbers.size());
+      for (int number : numbers) {
+        codes.add(claim.lines().get(number - 1).code());
+      }
+      findings.add(
+          finding(
+              family,
+              what,
+              expected,
+              date,
+              tables.on(date).loadedReleases(dataset),
+              numbers,
+              codes));
+    }
+  }
 
   /**
    * @param what the edits, e.g. "NCCI MUEs (practitioner services)"
