@@ -3,10 +3,10 @@ package org.openencoder.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,6 +35,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeEntry;
 import org.openencoder.codeset.CodeSets;
@@ -47,9 +48,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A Lucene index of the newest release with codes of each code system, one document per code. It is
- * built in memory on the first search and again when the active releases change, so startup does
- * not wait for it. Follow-up: keep it on disk under OPENENCODER_HOME so a restart reopens it.
+ * A Lucene index of every active release that lists codes, one document per code and release, so a
+ * search can be answered from the release in force on a date of service. It is built in the
+ * background once the releases load, and again when the active releases change.
  */
 @Component
 class CodeIndex {
@@ -62,6 +63,8 @@ class CodeIndex {
   static final String BILLABLE = "billable";
   static final String KIND = "kind";
   static final String LEAD = "lead";
+  static final String RELEASE = "release";
+  static final String PARENT = "parent";
   private static final String CODE_LENGTH = "codeLength";
   private static final String CODE_ORDER = "codeOrder";
 
@@ -85,14 +88,16 @@ class CodeIndex {
   /** A code the index found, with its stored fields. */
   record Found(
       CodeSystem system,
+      long release,
       String code,
       String display,
       String title,
       String shortTitle,
       boolean billable,
+      @Nullable String parent,
       float score) {}
 
-  private record Built(Map<CodeSystem, Long> releases, IndexSearcher searcher) {}
+  private record Built(Set<Long> releases, IndexSearcher searcher) {}
 
   Analyzer analyzer() {
     return analyzer;
@@ -171,11 +176,13 @@ class CodeIndex {
         found.add(
             new Found(
                 CodeSystem.fromSlug(doc.get(SYSTEM)).orElseThrow(),
+                Long.parseLong(doc.get(RELEASE)),
                 doc.get(CODE),
                 doc.get(DISPLAY),
                 doc.get(TITLE),
                 doc.get(SHORT_TITLE),
                 Boolean.parseBoolean(doc.get(BILLABLE)),
+                doc.get(PARENT),
                 hit.score));
       }
       return found;
@@ -185,7 +192,7 @@ class CodeIndex {
   }
 
   private Built current() {
-    Map<CodeSystem, Long> releases = newestReleases();
+    Set<Long> releases = releasesWithCodes();
     Built index = built;
     if (index != null && index.releases().equals(releases)) {
       return index;
@@ -198,31 +205,39 @@ class CodeIndex {
     }
   }
 
-  private Map<CodeSystem, Long> newestReleases() {
-    Map<CodeSystem, Long> releases = new LinkedHashMap<>();
+  private Set<Long> releasesWithCodes() {
+    Set<Long> releases = new TreeSet<>();
     for (CodeSystem system : CodeSystem.values()) {
-      codeSets.newestWithCodes(system.dataset()).ifPresent(r -> releases.put(system, r.id()));
+      for (Release release : codeSets.activeReleases(system.dataset())) {
+        codeSets
+            .catalog(release.id())
+            .filter(catalog -> catalog.size() > 0)
+            .ifPresent(catalog -> releases.add(release.id()));
+      }
     }
     return releases;
   }
 
-  private Built build(Map<CodeSystem, Long> releases) {
+  private Built build(Set<Long> releases) {
     long started = System.nanoTime();
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     int documents = 0;
+    List<String> titles = new ArrayList<>();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-      for (Map.Entry<CodeSystem, Long> release : releases.entrySet()) {
-        CodeSystem system = release.getKey();
-        Optional<CodeCatalog> catalog = codeSets.catalog(release.getValue());
-        if (catalog.isEmpty()) {
-          continue;
-        }
-        for (CodeEntry entry : catalog.get().entries()) {
-          // The RVU file that lists CPT numbers lists HCPCS Level II codes too; those are indexed
-          // from the HCPCS release.
-          if (system.hasShape(entry.code())) {
-            writer.addDocument(document(system, entry));
-            documents++;
+      for (CodeSystem system : CodeSystem.values()) {
+        for (Release release : codeSets.activeReleases(system.dataset())) {
+          Optional<CodeCatalog> catalog = codeSets.catalog(release.id());
+          if (catalog.isEmpty() || !releases.contains(release.id())) {
+            continue;
+          }
+          titles.add(release.title());
+          for (CodeEntry entry : catalog.get().entries()) {
+            // The RVU file that lists CPT numbers lists HCPCS Level II codes too; those are
+            // indexed from the HCPCS release.
+            if (system.hasShape(entry.code())) {
+              writer.addDocument(document(system, release, entry));
+              documents++;
+            }
           }
         }
       }
@@ -235,25 +250,21 @@ class CodeIndex {
       log.info(
           "Indexed {} codes of {} in {} ms",
           documents,
-          releases.keySet().stream().map(s -> titleOf(releases, s)).toList(),
+          titles,
           (System.nanoTime() - started) / 1_000_000);
-      return new Built(Map.copyOf(releases), searcher);
+      return new Built(Set.copyOf(releases), searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private String titleOf(Map<CodeSystem, Long> releases, CodeSystem system) {
-    return codeSets
-        .catalog(releases.get(system))
-        .map(CodeCatalog::release)
-        .map(Release::title)
-        .orElse(system.displayName());
-  }
-
-  private Document document(CodeSystem system, CodeEntry entry) {
+  private Document document(CodeSystem system, Release release, CodeEntry entry) {
     Document doc = new Document();
     doc.add(new StringField(SYSTEM, system.slug(), Field.Store.YES));
+    doc.add(new StringField(RELEASE, Long.toString(release.id()), Field.Store.YES));
+    if (entry.parent() != null) {
+      doc.add(new StoredField(PARENT, entry.parent()));
+    }
     doc.add(new StringField(CODE, entry.code(), Field.Store.YES));
     doc.add(new StoredField(DISPLAY, system.display(entry.code())));
     doc.add(new NumericDocValuesField(CODE_LENGTH, entry.code().length()));
