@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeEntry;
 import org.openencoder.codeset.CodeSets;
@@ -54,18 +57,61 @@ public class CodeSearch {
   private static final float EXACT_CODE = 1000f;
   private static final float CODE_PREFIX = 100f;
   // A billable code edges out a header with the same words.
-  private static final float BILLABLE = 0.5f;
+  private static final float BILLABLE = 5f;
+  // The query is a code's whole title, word for word.
+  private static final float WHOLE_TITLE = 50f;
+  // The query is an index or inclusion term, word for word: worth a few matching words.
+  private static final float WHOLE_TERM = 6f;
   // A query's words beyond this many are ignored, which keeps the query within Lucene's clauses.
   private static final int MAX_WORDS = 32;
   // A title that starts with the query's first word: its main term.
   private static final float MAIN_TERM = 2f;
+  // An index term or inclusion term counts for a little less than the title's own words.
+  private static final float INDEX_TERM = 0.7f;
+  // A synonym's official words, found in a title, count a little more than the words as typed,
+  // which such a title lacks ("heart attack" is in no title; "myocardial infarction" is).
+  private static final float SYNONYM = 2f;
+  private static final int MAX_SYNONYM_READINGS = 4;
+  private static final int MAX_CORRECTIONS = 3;
+  // How many of the best matches are reordered by the words they add.
+  private static final int RERANKED = 60;
+  private static final float EXTRA_WORD = 0.4f;
+  private static final int MAX_EXTRA_WORDS = 10;
+  private static final Set<String> NOT_EXTRA =
+      Set.of(
+          "unspecified",
+          "nos",
+          "without",
+          "initial",
+          "encounter",
+          "closed",
+          "of",
+          "and",
+          "or",
+          "the",
+          "for",
+          "to",
+          "in",
+          "on",
+          "by",
+          "a",
+          "an",
+          "as",
+          "at",
+          "other",
+          "type");
+  // Per level of default words in a title ("unspecified", "without …"): a coder's fallback when
+  // the words say no more, worth less than one more matching word.
+  private static final float DEFAULT = 0.6f;
 
   private final CodeIndex index;
   private final CodeSets codeSets;
+  private final Synonyms synonyms;
 
   CodeSearch(CodeIndex index, CodeSets codeSets) {
     this.index = index;
     this.codeSets = codeSets;
+    this.synonyms = Synonyms.load(text -> tokens(text, Integer.MAX_VALUE));
   }
 
   /** Whether the active releases are loaded, so that a search can answer. */
@@ -96,7 +142,10 @@ public class CodeSearch {
     Scope scope = scope(filter);
     String code = codePrefix(text);
     boolean prefix = lastIsPrefix && !Character.isWhitespace(query.charAt(query.length() - 1));
-    Words words = correctedWords(text, prefix);
+    List<String> tokens = tokens(text, MAX_WORDS);
+    List<Synonyms.Match> synonymMatches = synonyms.find(tokens);
+    Words words = correctedWords(tokens, prefix, synonymMatches);
+    List<Words> readings = readings(words, synonymMatches);
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
     if (code != null) {
       matching.add(
@@ -108,14 +157,45 @@ public class CodeSearch {
               new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))), CODE_PREFIX),
           Occur.SHOULD);
     }
-    if (!words.all().isEmpty()) {
-      matching.add(titleQuery(words), Occur.SHOULD);
+    index
+        .wholeTitle(text)
+        .ifPresent(
+            whole ->
+                matching.add(
+                    new BoostQuery(
+                        new ConstantScoreQuery(
+                            new TermQuery(new Term(CodeIndex.WHOLE_TITLE, whole))),
+                        WHOLE_TITLE),
+                    Occur.SHOULD));
+    for (Words reading : readings) {
+      if (!reading.all().isEmpty()) {
+        // The reading is an index or inclusion term, less its nonessential modifiers: the code
+        // the books give for those words ("hypertension" is I10's inclusion term).
+        matching.add(
+            new BoostQuery(
+                new ConstantScoreQuery(
+                    new TermQuery(
+                        new Term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence())))),
+                WHOLE_TERM),
+            Occur.SHOULD);
+        Query title = titleQuery(reading);
+        matching.add(
+            reading.synonym() == null ? title : new BoostQuery(title, SYNONYM), Occur.SHOULD);
+      }
     }
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
     filtered.add(
         new BoostQuery(
             new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.BILLABLE, "true"))), BILLABLE),
         Occur.SHOULD);
+    for (int level = 1; level <= 3; level++) {
+      filtered.add(
+          new BoostQuery(
+              new ConstantScoreQuery(
+                  new TermQuery(new Term(CodeIndex.DEFAULTNESS, Integer.toString(level)))),
+              DEFAULT),
+          Occur.SHOULD);
+    }
     filtered.add(
         new TermInSetQuery(
             CodeIndex.RELEASE,
@@ -126,11 +206,46 @@ public class CodeSearch {
     }
     List<SearchHit> hits = new ArrayList<>();
     if (!scope.releases().isEmpty()) {
-      for (CodeIndex.Found found : index.search(filtered.build(), Math.min(limit, MAX_LIMIT))) {
-        hits.add(hit(found, scope.releases().get(found.release()), code, words));
+      int wanted = Math.min(limit, MAX_LIMIT);
+      List<CodeIndex.Found> found = index.search(filtered.build(), Math.max(wanted, RERANKED));
+      for (CodeIndex.Found f :
+          reranked(found, code, readings).subList(0, Math.min(wanted, found.size()))) {
+        hits.add(hit(f, scope.releases().get(f.release()), code, readings));
       }
     }
     return new SearchResults(text, hits, scope.searched(), scope.notices());
+  }
+
+  /**
+   * The best matches again, each less by the words of its title the query did not ask for: of codes
+   * that hold the query's words, a coder wants the one that adds least ("conjunctivitis" finds
+   * "Unspecified conjunctivitis" before "Unspecified acute conjunctivitis, unspecified eye").
+   * Defaults ("unspecified", "without", initial encounter, closed fracture) and small words are not
+   * counted. An exact code or code prefix keeps its place.
+   */
+  private List<CodeIndex.Found> reranked(
+      List<CodeIndex.Found> found, String code, List<Words> readings) {
+    if (readings.get(0).all().isEmpty()) {
+      return found;
+    }
+    Map<CodeIndex.Found, Float> scores = new HashMap<>();
+    for (CodeIndex.Found f : found) {
+      float score = f.score();
+      if (code == null || !f.code().startsWith(code)) {
+        int extra = 0;
+        for (String word : words(f.title(), Integer.MAX_VALUE)) {
+          if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
+            extra++;
+          }
+        }
+        score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
+      }
+      scores.put(f, score);
+    }
+    List<CodeIndex.Found> ordered = new ArrayList<>(found);
+    // Stable: equal scores keep the index's order (shorter code, then code order).
+    ordered.sort(Comparator.comparing((CodeIndex.Found f) -> scores.get(f)).reversed());
+    return ordered;
   }
 
   private static String validated(String query, int limit) {
@@ -195,7 +310,8 @@ public class CodeSearch {
     return new Scope(releases, searched, notices);
   }
 
-  private SearchHit hit(CodeIndex.Found found, CodeCatalog catalog, String code, Words words) {
+  private SearchHit hit(
+      CodeIndex.Found found, CodeCatalog catalog, String code, List<Words> readings) {
     Optional<CodeEntry> parent =
         found.parent() == null ? Optional.empty() : catalog.get(found.parent());
     return new SearchHit(
@@ -204,8 +320,8 @@ public class CodeSearch {
         found.title(),
         found.billable(),
         found.score(),
-        matchedOn(found, code, words),
-        highlights(found.title(), words),
+        matchedOn(found, code, readings),
+        highlights(found.title(), readings),
         parent.map(p -> found.system().display(p.code())).orElse(null),
         parent.map(CodeEntry::title).orElse(null),
         catalog.release().title());
@@ -233,12 +349,13 @@ public class CodeSearch {
     for (int i = 0; i < list.size(); i++) {
       String word = list.get(i);
       boolean typing = words.lastIsPrefix() && i == list.size() - 1;
-      Query either =
-          new DisjunctionMaxQuery(
-              List.of(
-                  titleTerm(CodeIndex.TITLE, word, typing),
-                  new BoostQuery(titleTerm(CodeIndex.SHORT_TITLE, word, typing), 0.5f)),
-              0.1f);
+      List<Query> fields = new ArrayList<>();
+      for (String variant : words.variants(word)) {
+        fields.add(titleTerm(CodeIndex.TITLE, variant, typing));
+        fields.add(new BoostQuery(titleTerm(CodeIndex.SHORT_TITLE, variant, typing), 0.5f));
+        fields.add(new BoostQuery(titleTerm(CodeIndex.TERMS, variant, typing), INDEX_TERM));
+      }
+      Query either = new DisjunctionMaxQuery(fields, 0.1f);
       any.add(either, Occur.SHOULD);
       all.add(either, Occur.MUST);
     }
@@ -271,52 +388,141 @@ public class CodeSearch {
 
   /**
    * The query's words as indexed, a word that no title has replaced by the nearest one that some
-   * title has ("pnuemonia" by "pneumonia"). A last word still being typed is kept as typed.
+   * title has ("pnuemonia" by "pneumonia"). A last word still being typed is kept as typed, and so
+   * are the words of a synonym the query contains ("nstemi" is no typo).
    */
-  private Words correctedWords(String text, boolean lastIsPrefix) {
-    List<String> typed = words(text, MAX_WORDS);
-    List<String> words = new ArrayList<>();
+  private Words correctedWords(
+      List<String> tokens, boolean lastIsPrefix, List<Synonyms.Match> synonymMatches) {
+    List<String> sequence = new ArrayList<>(tokens.size());
     Set<String> corrected = new LinkedHashSet<>();
-    for (int i = 0; i < typed.size(); i++) {
-      String word = typed.get(i);
-      boolean typing = lastIsPrefix && i == typed.size() - 1;
-      int edits = typing ? 0 : allowedEdits(word);
-      Optional<String> correction = edits == 0 ? Optional.empty() : index.correction(word, edits);
-      if (correction.isPresent()) {
-        corrected.add(correction.get());
-        words.add(correction.get());
+    Map<String, List<String>> alternatives = new LinkedHashMap<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String word = tokens.get(i);
+      boolean typing = lastIsPrefix && i == tokens.size() - 1;
+      int position = i;
+      boolean synonym =
+          synonymMatches.stream().anyMatch(m -> m.start() <= position && position < m.end());
+      int edits = typing || synonym ? 0 : allowedEdits(word);
+      List<String> corrections =
+          edits == 0 ? List.of() : index.corrections(word, edits, MAX_CORRECTIONS);
+      if (corrections.isEmpty()) {
+        sequence.add(word);
       } else {
-        words.add(word);
+        corrections.stream().filter(c -> !c.equals(word)).forEach(corrected::add);
+        sequence.add(corrections.get(0));
+        alternatives.put(corrections.get(0), corrections.subList(1, corrections.size()));
       }
     }
-    List<String> distinct = List.copyOf(new LinkedHashSet<>(words));
-    return new Words(
-        distinct, Set.copyOf(corrected), lastIsPrefix && distinct.size() == words.size());
+    return Words.of(sequence, corrected, alternatives, lastIsPrefix, null);
   }
 
   /**
-   * @param lastIsPrefix the last word is the start of a word still being typed
+   * The ways to read a query: as typed, and with each synonym it contains replaced by its official
+   * words ("heart attack" read as "myocardial infarction"). At most a few, to bound the query.
    */
-  private record Words(List<String> all, Set<String> corrected, boolean lastIsPrefix) {
+  private static List<Words> readings(Words words, List<Synonyms.Match> synonymMatches) {
+    List<Words> readings = new ArrayList<>();
+    readings.add(words);
+    for (Synonyms.Match match : synonymMatches) {
+      if (readings.size() > MAX_SYNONYM_READINGS) {
+        break;
+      }
+      List<String> sequence = new ArrayList<>(words.sequence().subList(0, match.start()));
+      sequence.addAll(match.synonym().meaning());
+      sequence.addAll(words.sequence().subList(match.end(), words.sequence().size()));
+      boolean typing = words.lastIsPrefix() && match.end() < words.sequence().size();
+      readings.add(
+          Words.of(sequence, words.corrected(), words.alternatives(), typing, match.synonym()));
+    }
+    return readings;
+  }
+
+  /**
+   * One reading of a query.
+   *
+   * @param sequence the words in query order
+   * @param all the same words once each, as the query asks for them
+   * @param alternatives other corrections of a corrected word, equally near to what was typed
+   * @param lastIsPrefix the last word is the start of a word still being typed
+   * @param synonym the synonym this reading replaced, or null for the query as typed
+   */
+  private record Words(
+      List<String> sequence,
+      List<String> all,
+      Set<String> corrected,
+      Map<String, List<String>> alternatives,
+      boolean lastIsPrefix,
+      Synonyms.@Nullable Synonym synonym) {
+
+    static Words of(
+        List<String> sequence,
+        Set<String> corrected,
+        Map<String, List<String>> alternatives,
+        boolean lastIsPrefix,
+        Synonyms.@Nullable Synonym synonym) {
+      List<String> all = List.copyOf(new LinkedHashSet<>(sequence));
+      // A repeated last word is not being typed any more: it is already whole earlier on.
+      boolean typing = lastIsPrefix && all.size() == sequence.size();
+      return new Words(
+          List.copyOf(sequence),
+          all,
+          Set.copyOf(corrected),
+          Map.copyOf(alternatives),
+          typing,
+          synonym);
+    }
+
+    /** The word and its equally near alternatives. */
+    List<String> variants(String word) {
+      List<String> others = alternatives.getOrDefault(word, List.of());
+      if (others.isEmpty()) {
+        return List.of(word);
+      }
+      List<String> variants = new ArrayList<>(others.size() + 1);
+      variants.add(word);
+      variants.addAll(others);
+      return variants;
+    }
 
     boolean matches(String titleWord) {
-      if (all.contains(titleWord)) {
+      if (all.contains(titleWord) || corrected.contains(titleWord)) {
         return true;
       }
       return lastIsPrefix && !all.isEmpty() && titleWord.startsWith(all.get(all.size() - 1));
     }
+
+    /** How many of this reading's words one text's words contain. */
+    int found(List<String> textWords) {
+      int found = 0;
+      for (int i = 0; i < all.size(); i++) {
+        String word = all.get(i);
+        boolean typing = lastIsPrefix && i == all.size() - 1;
+        if (typing
+            ? textWords.stream().anyMatch(w -> w.startsWith(word))
+            : textWords.contains(word)) {
+          found++;
+        }
+      }
+      return found;
+    }
   }
 
-  // Short words are left as typed: "type" is not a typo for "tape".
+  // Short words are left as typed: "typ" is not a typo for "tap". The words are plural-stemmed
+  // ("sepsis" is "sepsi", "sepis" is "sepi"), so the lengths count one letter less than typed.
   private static int allowedEdits(String word) {
-    if (word.length() < 5 || word.chars().anyMatch(Character::isDigit)) {
+    if (word.length() < 4 || word.chars().anyMatch(Character::isDigit)) {
       return 0;
     }
-    return word.length() < 8 ? 1 : 2;
+    return word.length() < 7 ? 1 : 2;
   }
 
   private List<String> words(String text, int max) {
-    Set<String> words = new LinkedHashSet<>();
+    return List.copyOf(new LinkedHashSet<>(tokens(text, max)));
+  }
+
+  /** A text's words as indexed, in order, repeats kept. */
+  private List<String> tokens(String text, int max) {
+    List<String> words = new ArrayList<>();
     Analyzer analyzer = index.analyzer();
     try (TokenStream tokens = analyzer.tokenStream(CodeIndex.TITLE, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -330,12 +536,12 @@ public class CodeSearch {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return List.copyOf(words);
+    return words;
   }
 
   /** The stretches of a title whose words, as analyzed, are among the query's. */
-  private List<SearchHit.Span> highlights(String title, Words words) {
-    if (title == null || title.isEmpty() || words.all().isEmpty()) {
+  private List<SearchHit.Span> highlights(String title, List<Words> readings) {
+    if (title == null || title.isEmpty()) {
       return List.of();
     }
     List<SearchHit.Span> spans = new ArrayList<>();
@@ -344,7 +550,8 @@ public class CodeSearch {
       OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
       tokens.reset();
       while (tokens.incrementToken()) {
-        if (words.matches(term.toString())) {
+        String word = term.toString();
+        if (readings.stream().anyMatch(r -> r.matches(word))) {
           spans.add(new SearchHit.Span(offset.startOffset(), offset.endOffset()));
         }
       }
@@ -355,11 +562,47 @@ public class CodeSearch {
     return spans;
   }
 
-  private String matchedOn(CodeIndex.Found found, String code, Words words) {
+  /**
+   * Why a code came up: its code; its title, holding every word of the query as typed (or
+   * corrected) or of a synonym reading; else the index term or inclusion term holding most of the
+   * words; else the title, for part of the words.
+   */
+  private String matchedOn(CodeIndex.Found found, String code, List<Words> readings) {
     if (code != null && found.code().startsWith(code)) {
       return "code";
     }
     List<String> titleWords = words(found.title() + " " + found.shortTitle(), Integer.MAX_VALUE);
-    return words.corrected().stream().anyMatch(titleWords::contains) ? "title (fuzzy)" : "title";
+    for (Words reading : readings) {
+      if (!reading.all().isEmpty() && reading.found(titleWords) == reading.all().size()) {
+        if (reading.synonym() != null) {
+          return reading.synonym().describe();
+        }
+        return reading.corrected().stream().anyMatch(titleWords::contains)
+            ? "title (fuzzy)"
+            : "title";
+      }
+    }
+    Vocabulary.Term bestTerm = null;
+    int bestFound = 0;
+    for (Vocabulary.Term term : found.terms()) {
+      List<String> termWords = words(term.text(), Integer.MAX_VALUE);
+      for (Words reading : readings) {
+        int termFound = reading.found(termWords);
+        if (termFound > bestFound && termFound > reading.found(titleWords)) {
+          bestTerm = term;
+          bestFound = termFound;
+        }
+      }
+    }
+    if (bestTerm != null) {
+      return bestTerm.describe();
+    }
+    Words best = readings.get(0);
+    for (Words reading : readings) {
+      if (reading.found(titleWords) > best.found(titleWords)) {
+        best = reading;
+      }
+    }
+    return best.synonym() != null ? best.synonym().describe() : "title";
   }
 }
