@@ -4,8 +4,11 @@
 -- rows are narrow: the rationale (a dozen texts) is a number into ncci_ptp_rationale, and the file
 -- a part number (0 for a single file, 1-4 for the official parts f1..f4, as release_file roles).
 --
--- No foreign key to code_release: its check would run once per row of a 2.5-million-row COPY. A
--- failed import deletes its rows itself; code_release rows are never deleted.
+-- Partitioned by release: an import creates ncci_ptp_edit_<release id>, fills it with COPY while it
+-- has no index, then attaches it, which builds its pair index in one sort (twice as fast as a
+-- 2.5-million-row index kept up to date row by row). A failed import drops its partition. No
+-- foreign key to code_release: its check would run once per row; code_release rows are never
+-- deleted.
 create table ncci_ptp_edit (
     release_id  bigint   not null,
     column1     text     not null collate "C",
@@ -22,9 +25,10 @@ create table ncci_ptp_edit (
     part        smallint not null,
     -- the text line of the row in its file, 1-based
     line        integer  not null
-);
+) partition by list (release_id);
 
--- A pair can have several rows (one per period it was in force), so this is not unique.
+-- A pair can have several rows (one per period it was in force), so this is not unique. Each
+-- partition gets its own copy when it is attached.
 create index ncci_ptp_edit_pair on ncci_ptp_edit (release_id, column1, column2);
 
 create table ncci_ptp_rationale (

@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The PTP edit rows of every release in PostgreSQL, table {@code ncci_ptp_edit} (migration V3), the
- * system of record the in-memory {@code PtpTable} is loaded from. A release's 2.5 million rows go
- * in with one streamed COPY, so that PostgreSQL stores rows while the reader parses the next ones,
- * and come back with one COPY out.
+ * The PTP edit rows of every release in PostgreSQL, table {@code ncci_ptp_edit} (migration V3,
+ * partitioned by release: {@code ncci_ptp_edit_<release id>}), the system of record the in-memory
+ * {@code PtpTable} is loaded from. A release's 2.5 million rows go in with one streamed COPY, so
+ * that PostgreSQL stores rows while the reader parses the next ones, and come back with one COPY
+ * out.
  */
 @Repository
 public class JdbcPtpEdits {
@@ -40,8 +41,17 @@ public class JdbcPtpEdits {
 
   /** Drops the rows of a release whose import failed. */
   public void delete(long releaseId) {
-    jdbc.sql("delete from ncci_ptp_edit where release_id = ?").param(releaseId).update();
+    jdbc.sql("drop table if exists " + partition(releaseId)).update();
     jdbc.sql("delete from ncci_ptp_rationale where release_id = ?").param(releaseId).update();
+  }
+
+  /**
+   * Each release's rows are one partition of {@code ncci_ptp_edit}. It is filled by COPY before it
+   * has an index and attached after, which builds the pair index in one sort: about twice as fast
+   * as keeping a 2.5-million-row index up to date row by row.
+   */
+  private static String partition(long releaseId) {
+    return "ncci_ptp_edit_" + releaseId;
   }
 
   /** The rationale texts of a release by their number. */
@@ -227,7 +237,7 @@ public class JdbcPtpEdits {
       return rows;
     }
 
-    /** Ends the COPY and stores the rationales: the rows are then in. */
+    /** Ends the COPY, indexes the rows and stores the rationales: the rows are then in. */
     public void finish() {
       send();
       try {
@@ -238,6 +248,16 @@ public class JdbcPtpEdits {
       } catch (SQLException e) {
         throw new IllegalStateException("Could not store the PTP edits: " + e.getMessage(), e);
       }
+      if (connection == null) {
+        createPartition();
+      }
+      jdbc.sql(
+              "alter table ncci_ptp_edit attach partition "
+                  + partition(releaseId)
+                  + " for values in ("
+                  + releaseId
+                  + ")")
+          .update();
       List<Object[]> rationales = new ArrayList<>();
       rationaleIds.forEach((text, id) -> rationales.add(new Object[] {releaseId, id, text}));
       for (Object[] rationale : rationales) {
@@ -276,13 +296,16 @@ public class JdbcPtpEdits {
       }
       try {
         if (copy == null) {
+          createPartition();
           connection = dataSource.getConnection();
           copy =
               connection
                   .unwrap(PGConnection.class)
                   .getCopyAPI()
                   .copyIn(
-                      "COPY ncci_ptp_edit (release_id, column1, column2, effective, deleted,"
+                      "COPY "
+                          + partition(releaseId)
+                          + " (release_id, column1, column2, effective, deleted,"
                           + " before_1996, modifier, rationale, part, line) FROM STDIN");
         }
         copy.writeToCopy(buffer, 0, used);
@@ -290,6 +313,14 @@ public class JdbcPtpEdits {
       } catch (SQLException e) {
         throw new IllegalStateException("Could not store the PTP edits: " + e.getMessage(), e);
       }
+    }
+
+    private void createPartition() {
+      jdbc.sql(
+              "create table "
+                  + partition(releaseId)
+                  + " (like ncci_ptp_edit including defaults including constraints)")
+          .update();
     }
 
     private void put(byte[] bytes) {
