@@ -3,6 +3,7 @@ package org.openencoder.ncci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openencoder.codeset.Release;
@@ -115,12 +116,24 @@ class PtpTablesTest extends RunningApplication {
   void editsAmongFindsEveryPairOfAClaimInEitherOrder() {
     PtpTable table = tables.ptpTable(Setting.PRACTITIONER, IN_Q3_2024).orElseThrow();
 
-    List<PtpEdit> edits =
-        table.editsAmong(List.of("93010", "29877", "99999", "29881", "93000"), IN_Q3_2024);
+    List<String> codes = List.of("93010", "29877", "99999", "29881", "93000");
+    List<PtpEdit> edits = table.editsAmong(codes, IN_Q3_2024);
 
+    // Besides the two sample pairs, the knee arthroscopies bundle the ECG codes (standards of
+    // medical/surgical practice): every ordered pair the table answers, and no other.
+    List<PtpEdit> onePairAtATime = new ArrayList<>();
+    for (String first : codes) {
+      for (String second : codes) {
+        table.edit(first, second, IN_Q3_2024).ifPresent(onePairAtATime::add);
+      }
+    }
+    assertThat(edits).containsExactlyInAnyOrderElementsOf(onePairAtATime);
     assertThat(edits)
         .extracting(PtpEdit::pair)
-        .containsExactlyInAnyOrder("29881/29877", "93000/93010");
+        .contains("29881/29877", "93000/93010", "29881/93000")
+        .doesNotContain("29877/29881");
+    assertThat(table.edit("29881", "93000", IN_Q3_2024).orElseThrow().rationale())
+        .isEqualTo("Standards of medical/surgical practice");
     assertThat(table.editsAmong(List.of("29881"), IN_Q3_2024)).isEmpty();
   }
 
