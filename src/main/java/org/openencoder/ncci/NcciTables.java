@@ -149,9 +149,11 @@ public class NcciTables {
     ptpEdits.read(release.id(), builder::row);
     PtpTable table = builder.build();
     log.info(
-        "PTP table {} loaded: {} rows in {} ms",
-        release.title(),
+        "PTP table {} {} loaded: {} rows, {} MB of arrays, in {} ms",
+        release.dataset(),
+        release.version(),
         table.size(),
+        table.arrayBytes() >> 20,
         (System.nanoTime() - start) / 1_000_000);
     return table;
   }

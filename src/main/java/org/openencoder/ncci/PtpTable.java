@@ -95,6 +95,12 @@ public final class PtpTable {
     return codes.length;
   }
 
+  /** The bytes the table's arrays take on the heap, for the load log and the report. */
+  public long arrayBytes() {
+    long perRow = 4L + 4 + 1 + 1 + 4 + (effective == null ? 0 : 4);
+    return perRow * column2.length + 4L * firstRow.length;
+  }
+
   /** Whether the release's source gives each edit its start date. */
   public boolean effectiveDatesKnown() {
     return effective != null;
