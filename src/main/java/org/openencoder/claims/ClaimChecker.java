@@ -8,7 +8,9 @@ import org.openencoder.claims.rules.AddOnCodeRule;
 import org.openencoder.claims.rules.ClaimRule;
 import org.openencoder.claims.rules.CodeValidityRule;
 import org.openencoder.claims.rules.Excludes1Rule;
+import org.openencoder.claims.rules.MceRule;
 import org.openencoder.claims.rules.MueRule;
+import org.openencoder.claims.rules.PtpRule;
 import org.openencoder.claims.rules.ReleasesOnDates;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +28,13 @@ public class ClaimChecker {
   ClaimChecker(ReleasesOnDates tables) {
     this.tables = tables;
     this.rules =
-        List.of(new CodeValidityRule(), new MueRule(), new AddOnCodeRule(), new Excludes1Rule());
+        List.of(
+            new CodeValidityRule(),
+            new PtpRule(),
+            new MueRule(),
+            new AddOnCodeRule(),
+            new Excludes1Rule(),
+            new MceRule());
   }
 
   /**

@@ -8,8 +8,11 @@ import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
+import org.openencoder.mce.MceEdits;
 import org.openencoder.ncci.AddOnCodeEdits;
 import org.openencoder.ncci.MueTable;
+import org.openencoder.ncci.PtpTable;
+import org.openencoder.ncci.Setting;
 
 /**
  * Every table the edits read for one date of service, resolved once: the release in force of each
@@ -29,6 +32,9 @@ public final class ReleasesInForce {
   final @Nullable CodeCatalog cpt;
   final @Nullable MueTable mue;
   final @Nullable AddOnCodeEdits addOns;
+  final @Nullable PtpTable ptpPractitioner;
+  final @Nullable PtpTable ptpHospital;
+  final @Nullable MceEdits mce;
 
   /** Each data set's loaded releases, for naming what is missing on this date. */
   final Map<String, List<Release>> loaded;
@@ -44,6 +50,9 @@ public final class ReleasesInForce {
       @Nullable CodeCatalog cpt,
       @Nullable MueTable mue,
       @Nullable AddOnCodeEdits addOns,
+      @Nullable PtpTable ptpPractitioner,
+      @Nullable PtpTable ptpHospital,
+      @Nullable MceEdits mce,
       Map<String, List<Release>> loaded) {
     this.date = date;
     this.codeSets = codeSets;
@@ -55,6 +64,9 @@ public final class ReleasesInForce {
     this.cpt = cpt;
     this.mue = mue;
     this.addOns = addOns;
+    this.ptpPractitioner = ptpPractitioner;
+    this.ptpHospital = ptpHospital;
+    this.mce = mce;
     this.loaded = loaded;
   }
 
@@ -65,6 +77,15 @@ public final class ReleasesInForce {
   /** Whether any loaded release of any data set the edits read covers the date. */
   public boolean anyInForce() {
     return icd10cmRelease != null || hcpcs != null || cpt != null || mue != null || addOns != null;
+  }
+
+  /** The PTP table of a setting in force on the date; null for DME, or when none is loaded. */
+  @Nullable PtpTable ptp(Setting setting) {
+    return switch (setting) {
+      case PRACTITIONER -> ptpPractitioner;
+      case OUTPATIENT_HOSPITAL -> ptpHospital;
+      case DME -> null;
+    };
   }
 
   @Nullable CodeCatalog catalog(CodeSystem system) {

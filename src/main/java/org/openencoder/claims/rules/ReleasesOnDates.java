@@ -11,7 +11,9 @@ import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
+import org.openencoder.mce.MedicareCodeEditor;
 import org.openencoder.ncci.NcciTables;
+import org.openencoder.ncci.Setting;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,18 +36,23 @@ public class ReleasesOnDates {
           CodeSystem.HCPCS.dataset(),
           CodeSystem.CPT.dataset(),
           NcciTables.MUE_DATASET,
-          NcciTables.ADD_ON_DATASET);
+          NcciTables.ADD_ON_DATASET,
+          NcciTables.PTP_PRACTITIONER_DATASET,
+          NcciTables.PTP_HOSPITAL_DATASET,
+          MedicareCodeEditor.DATASET);
 
   private final CodeSets codeSets;
   private final NcciTables ncci;
   private final JsonMapper json;
+  private final MedicareCodeEditor mce;
   private final Map<LocalDate, ReleasesInForce> byDate = new ConcurrentHashMap<>();
   private final Map<Long, Excludes1Index> excludes1 = new ConcurrentHashMap<>();
   private final Map<Long, Map<String, LocalDate>> terminations = new ConcurrentHashMap<>();
   private volatile long generation = -1;
 
-  ReleasesOnDates(CodeSets codeSets, NcciTables ncci, JsonMapper json) {
+  ReleasesOnDates(CodeSets codeSets, NcciTables ncci, MedicareCodeEditor mce, JsonMapper json) {
     this.codeSets = codeSets;
+    this.mce = mce;
     this.ncci = ncci;
     this.json = json;
   }
@@ -129,6 +136,9 @@ public class ReleasesOnDates {
         withCodes(codeSets.inForce(CodeSystem.CPT.dataset(), date).orElse(null)),
         ncci.mueTable(date).orElse(null),
         ncci.addOnCodeEdits(date).orElse(null),
+        ncci.ptpTable(Setting.PRACTITIONER, date).orElse(null),
+        ncci.ptpTable(Setting.OUTPATIENT_HOSPITAL, date).orElse(null),
+        mce.inForce(date).orElse(null),
         Map.copyOf(loaded));
   }
 

@@ -1,0 +1,197 @@
+package org.openencoder.claims.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.openencoder.claims.Claim;
+import org.openencoder.claims.ClaimLine;
+import org.openencoder.claims.Finding;
+import org.openencoder.claims.Finding.Severity;
+import org.openencoder.claims.Finding.Source;
+import org.openencoder.ncci.NcciTables;
+import org.openencoder.ncci.PtpEdit;
+import org.openencoder.ncci.PtpModifierIndicator;
+import org.openencoder.ncci.PtpTable;
+import org.openencoder.ncci.Setting;
+
+/**
+ * NCCI procedure-to-procedure edits (NCCI Policy Manual for Medicare Services, 2026, chapter I):
+ * when both codes of an edit are reported on one date of service, the column 2 code is denied,
+ * unless the edit's modifier indicator is 1 and an NCCI PTP-associated modifier is appended.
+ */
+public final class PtpRule implements ClaimRule {
+
+  public static final String FAMILY = "ncci-ptp";
+
+  /**
+   * The NCCI PTP-associated modifiers, chapter I, section E: anatomic modifiers (E1-E4, FA, F1-F9,
+   * TA, T1-T9, LT, RT, LC, LD, RC, LM, RI), global surgery modifiers (24, 25, 57, 58, 78, 79) and
+   * others (27, 59, 91, XE, XS, XP, XU). Modifiers 22, 76 and 77 do not bypass an edit.
+   */
+  static final Set<String> BYPASS_MODIFIERS =
+      Set.of(
+          "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "TA",
+          "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM",
+          "RI", "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU");
+
+  static final Source MANUAL =
+      new Source(
+          "2026_ncci_medicare_policy_manual_all-chapters.pdf, chapter I, section E (pp. I-13, I-14)",
+          "NCCI Policy Manual for Medicare Services 2026",
+          LocalDate.of(2026, 1, 1));
+
+  private static final String UNKNOWN_START =
+      " The edit's start date is unknown in this source (the derived 2024 table lacks the"
+          + " Effective Date column): check that it was in force on the date of service.";
+
+  @Override
+  public String family() {
+    return FAMILY;
+  }
+
+  @Override
+  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+    Setting setting = claim.setting().ncciSetting().orElse(null);
+    if (setting == null || setting == Setting.DME) {
+      return; // Medicare PTP tables exist for practitioner and outpatient hospital claims only.
+    }
+    List<ClaimLine> lines = claim.lines();
+    NotChecked.Lines notChecked = new NotChecked.Lines();
+    for (int i = 0; i < lines.size(); i++) {
+      LocalDate date = claim.dateOf(i);
+      PtpTable table = tables.on(date).ptp(setting);
+      if (table == null) {
+        notChecked.add(i, date);
+        continue;
+      }
+      String first = lines.get(i).code();
+      for (int j = i + 1; j < lines.size(); j++) {
+        String second = lines.get(j).code();
+        if (first.equals(second) || !claim.dateOf(j).equals(date)) {
+          continue;
+        }
+        PtpEdit edit = table.edit(first, second, date).orElse(null);
+        int column1 = i;
+        int column2 = j;
+        if (edit == null) {
+          edit = table.edit(second, first, date).orElse(null);
+          column1 = j;
+          column2 = i;
+        }
+        if (edit != null) {
+          Finding finding = finding(claim, table, edit, column1, column2);
+          if (finding != null) {
+            findings.add(finding);
+          }
+        }
+      }
+    }
+    notChecked.report(
+        claim,
+        tables,
+        FAMILY,
+        "NCCI PTP edits (" + setting.displayName() + ")",
+        setting == Setting.PRACTITIONER ? "ccipra-v*-f1..f4" : "ccioph-v*-f1..f4",
+        setting == Setting.PRACTITIONER
+            ? NcciTables.PTP_PRACTITIONER_DATASET
+            : NcciTables.PTP_HOSPITAL_DATASET,
+        findings);
+  }
+
+  private static Finding finding(
+      Claim claim, PtpTable table, PtpEdit edit, int column1, int column2) {
+    ClaimLine one = claim.lines().get(column1);
+    ClaimLine two = claim.lines().get(column2);
+    String bypass = bypassModifier(one, two);
+    List<Integer> lines =
+        column1 < column2 ? List.of(column1 + 1, column2 + 1) : List.of(column2 + 1, column1 + 1);
+    Source source =
+        new Source(
+            edit.file() + ", line " + edit.line(),
+            table.release().title(),
+            table.release().effectiveFrom());
+    String pair =
+        "Column 1 code "
+            + edit.column1()
+            + " (line "
+            + (column1 + 1)
+            + ") and column 2 code "
+            + edit.column2()
+            + " (line "
+            + (column2 + 1)
+            + ") are an NCCI PTP edit ("
+            + edit.setting().displayName()
+            + ", rationale: "
+            + edit.rationale()
+            + ", modifier indicator "
+            + edit.modifierIndicator().cmsValue()
+            + ")";
+    String unknownStart = edit.effectiveDateKnown() ? "" : UNKNOWN_START;
+    if (edit.modifierIndicator() == PtpModifierIndicator.NOT_ALLOWED) {
+      return new Finding(
+          FAMILY + ".modifier-not-allowed",
+          Severity.ERROR,
+          lines,
+          List.of(edit.column1(), edit.column2()),
+          pair
+              + ": the column 2 code is denied, and no modifier bypasses this edit"
+              + (bypass == null ? "" : " (" + bypass + " does not)")
+              + "."
+              + unknownStart,
+          "Do not report "
+              + edit.column2()
+              + " with "
+              + edit.column1()
+              + " on the same date; the column 1 code includes it.",
+          source);
+    }
+    if (bypass != null) {
+      return new Finding(
+          FAMILY + ".bypassed",
+          Severity.INFO,
+          lines,
+          List.of(edit.column1(), edit.column2()),
+          pair
+              + ": modifier "
+              + bypass
+              + " bypasses it, so both codes are eligible for payment."
+              + unknownStart,
+          "Keep "
+              + bypass
+              + " only if the record shows a separate encounter, anatomic site or specimen (NCCI"
+              + " Policy Manual, chapter I, section E): a modifier must not be appended solely to"
+              + " bypass an edit.",
+          source);
+    }
+    return new Finding(
+        FAMILY + ".modifier-required",
+        Severity.ERROR,
+        lines,
+        List.of(edit.column1(), edit.column2()),
+        pair
+            + ": the column 2 code is denied without an NCCI PTP-associated modifier."
+            + unknownStart,
+        "If the services were distinct (separate encounter, anatomic site or specimen), append 59 or"
+            + " the more specific XE, XS, XP or XU (or an anatomic modifier) to "
+            + edit.column2()
+            + "; otherwise do not report "
+            + edit.column2()
+            + ".",
+        source);
+  }
+
+  /** The first NCCI PTP-associated modifier on either line of the pair, or null. */
+  private static String bypassModifier(ClaimLine one, ClaimLine two) {
+    for (String modifier : two.modifiers()) {
+      if (BYPASS_MODIFIERS.contains(modifier)) {
+        return modifier;
+      }
+    }
+    for (String modifier : one.modifiers()) {
+      if (BYPASS_MODIFIERS.contains(modifier)) {
+        return modifier;
+      }
+    }
+    return null;
+  }
+}
