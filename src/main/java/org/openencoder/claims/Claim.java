@@ -98,16 +98,17 @@ public record Claim(
           new FieldError(
               "lines", "at most " + MAX_LINES + " lines a claim, not " + claimLines.size()));
     }
+    boolean undated = false;
     for (int i = 0; i < claimLines.size(); i++) {
       ClaimLine line = claimLines.get(i);
-      if (line.dateOfService() == null && dateOfService == null) {
+      if (line.dateOfService() == null && dateOfService == null && !undated) {
+        undated = true;
         errors.add(
             new FieldError(
                 "dateOfService",
                 "give the claim's date of service, or one on every line (line "
                     + (i + 1)
                     + " has none)"));
-        break;
       }
       for (int p = 0; p < line.diagnosisPointers().size(); p++) {
         int pointer = line.diagnosisPointers().get(p);

@@ -126,7 +126,8 @@ public final class MceRule implements ClaimRule {
                     display(diagnosis)
                         + " is on the MCE list \""
                         + list.title()
-                        + "\" (ages "
+                        + "\" ("
+                        + (range.min() == range.max() ? "age " : "ages ")
                         + range.display()
                         + "), but the patient is "
                         + age

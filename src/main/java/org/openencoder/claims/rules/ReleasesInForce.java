@@ -76,7 +76,14 @@ public final class ReleasesInForce {
 
   /** Whether any loaded release of any data set the edits read covers the date. */
   public boolean anyInForce() {
-    return icd10cmRelease != null || hcpcs != null || cpt != null || mue != null || addOns != null;
+    return icd10cm != null
+        || hcpcs != null
+        || cpt != null
+        || mue != null
+        || addOns != null
+        || ptpPractitioner != null
+        || ptpHospital != null
+        || mce != null;
   }
 
   /** The PTP table of a setting in force on the date; null for DME, or when none is loaded. */

@@ -113,13 +113,13 @@ class ClaimPageController {
     }
 
     /** The value of a line field in the form, "" past the end. */
-    String at(@Nullable List<String> values, int index) {
+    public String at(@Nullable List<String> values, int index) {
       return values == null || index >= values.size() || values.get(index) == null
           ? ""
           : values.get(index);
     }
 
-    List<Integer> rows() {
+    public List<Integer> rows() {
       List<Integer> rows = new ArrayList<>();
       for (int i = 0; i < FORM_LINES; i++) {
         rows.add(i);

@@ -41,7 +41,16 @@ class ClaimRulesTest extends RunningApplication {
     assertThat(may.hcpcs).isNull();
     assertThat(may.excludes1).isNull();
     assertThat(tables.on(MAY_2026)).isSameAs(may);
-    assertThat(tables.on(FY2021).excludes1.notes()).isGreaterThan(10_000);
+    // 5,233 Excludes1 notes of the FY2021 Tabular List name at least one code.
+    assertThat(tables.on(FY2021).excludes1.notes()).isEqualTo(5_233);
+    assertThat(
+            tables
+                .on(LocalDate.of(2024, 8, 1))
+                .ptp(org.openencoder.ncci.Setting.PRACTITIONER)
+                .release()
+                .version())
+        .isEqualTo("2024Q3");
+    assertThat(may.mce.release().effectiveFrom()).isEqualTo(LocalDate.of(2026, 4, 1));
   }
 
   @Test
