@@ -34,11 +34,10 @@ public final class PtpRule implements ClaimRule {
           "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM",
           "RI", "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU");
 
-  static final Source MANUAL =
-      new Source(
-          "2026_ncci_medicare_policy_manual_all-chapters.pdf, chapter I, section E (pp. I-13, I-14)",
-          "NCCI Policy Manual for Medicare Services 2026",
-          LocalDate.of(2026, 1, 1));
+  /** Where the modifier rules come from, cited in every PTP finding's fix. */
+  static final String MANUAL =
+      " (NCCI Policy Manual for Medicare Services, revision 1/1/2026, chapter I, section E,"
+          + " pp. I-13 to I-14: 2026_ncci_medicare_policy_manual_all-chapters.pdf)";
 
   private static final String UNKNOWN_START =
       " The edit's start date is unknown in this source (the derived 2024 table lacks the"
@@ -142,7 +141,10 @@ public final class PtpRule implements ClaimRule {
               + edit.column2()
               + " with "
               + edit.column1()
-              + " on the same date; the column 1 code includes it.",
+              + " on the same date; the column 1 code includes it. Modifier indicator 0: NCCI"
+              + " PTP-associated modifiers cannot bypass the edit"
+              + MANUAL
+              + ".",
           source);
     }
     if (bypass != null) {
@@ -159,8 +161,10 @@ public final class PtpRule implements ClaimRule {
           "Keep "
               + bypass
               + " only if the record shows a separate encounter, anatomic site or specimen (NCCI"
-              + " Policy Manual, chapter I, section E): a modifier must not be appended solely to"
-              + " bypass an edit.",
+              + " Policy Manual): a modifier must not be appended solely to"
+              + " bypass an edit"
+              + MANUAL
+              + ".",
           source);
     }
     return new Finding(
@@ -176,6 +180,7 @@ public final class PtpRule implements ClaimRule {
             + edit.column2()
             + "; otherwise do not report "
             + edit.column2()
+            + MANUAL
             + ".",
         source);
   }

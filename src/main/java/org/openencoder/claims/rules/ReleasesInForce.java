@@ -3,6 +3,7 @@ package org.openencoder.claims.rules;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
@@ -38,6 +39,8 @@ public final class ReleasesInForce {
 
   /** Each data set's loaded releases, for naming what is missing on this date. */
   final Map<String, List<Release>> loaded;
+
+  private final Map<String, String> loadedText = new ConcurrentHashMap<>();
 
   ReleasesInForce(
       LocalDate date,
@@ -106,6 +109,11 @@ public final class ReleasesInForce {
 
   /** "loaded: FY2021 (2020-10-01 to 2021-09-30), FY2026 (...)", or "none loaded". */
   String loadedReleases(String dataset) {
+    // Worded once per data set: a claim on a date that lacks a release names them every time.
+    return loadedText.computeIfAbsent(dataset, this::describeLoaded);
+  }
+
+  private String describeLoaded(String dataset) {
     List<Release> releases = loaded.getOrDefault(dataset, List.of());
     if (releases.isEmpty()) {
       return "no release of it is loaded";
