@@ -40,7 +40,7 @@ public final class AddOnCodeRule implements ClaimRule {
       ReleasesInForce on = tables.on(date);
       AddOnCodeEdits edits = on.addOns;
       if (edits == null) {
-        notChecked.add(i, date);
+        notChecked.add(i, on, lines.get(i).code());
         continue;
       }
       String code = lines.get(i).code();
@@ -68,13 +68,7 @@ public final class AddOnCodeRule implements ClaimRule {
       findings.add(finding(claim, i, type, all, date, edits));
     }
     notChecked.report(
-        claim,
-        tables,
-        FAMILY,
-        "NCCI add-on code edits",
-        "AOC_V*-MCR.xlsx",
-        NcciTables.ADD_ON_DATASET,
-        findings);
+        FAMILY, "NCCI add-on code edits", "AOC_V*-MCR.xlsx", NcciTables.ADD_ON_DATASET, findings);
   }
 
   private static boolean onSameDate(Claim claim, String code, LocalDate date) {

@@ -2,9 +2,7 @@ package org.openencoder.claims.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.Claim;
@@ -53,7 +51,9 @@ public final class CodeValidityRule implements ClaimRule {
 
   @Override
   public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
-    Map<String, List<Integer>> notChecked = null;
+    NotChecked.Lines cptGap = new NotChecked.Lines();
+    NotChecked.Lines hcpcsGap = new NotChecked.Lines();
+    NotChecked.Lines modifierGap = new NotChecked.Lines();
     List<ClaimLine> lines = claim.lines();
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
@@ -61,7 +61,7 @@ public final class CodeValidityRule implements ClaimRule {
       CodeSystem system = isCpt(line.code()) ? CodeSystem.CPT : CodeSystem.HCPCS;
       CodeCatalog catalog = on.catalog(system);
       if (catalog == null) {
-        notChecked = note(notChecked, system.name() + " " + on.date, i + 1);
+        (system == CodeSystem.CPT ? cptGap : hcpcsGap).add(i, on, line.code());
       } else {
         checkProcedure(line, i + 1, system, catalog, on, findings);
       }
@@ -78,7 +78,7 @@ public final class CodeValidityRule implements ClaimRule {
                     CPT_MODIFIER_SOURCE));
           }
         } else if (on.hcpcs == null) {
-          notChecked = note(notChecked, "modifiers " + on.date, i + 1);
+          modifierGap.add(i, on, modifier);
         } else {
           checkHcpcsModifier(line, i + 1, modifier, on, findings);
         }
@@ -100,8 +100,8 @@ public final class CodeValidityRule implements ClaimRule {
                         + on.icd10cmRelease.title()
                         + " is in force but its code list is not loaded)",
                 ICD_FILE,
-                on.date,
-                on.loadedReleases(CodeSystem.ICD10CM.dataset()),
+                on,
+                CodeSystem.ICD10CM.dataset(),
                 List.of(),
                 claim.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList()));
       } else {
@@ -110,66 +110,11 @@ public final class CodeValidityRule implements ClaimRule {
         }
       }
     }
-    if (notChecked != null) {
-      for (Map.Entry<String, List<Integer>> gap : notChecked.entrySet()) {
-        findings.add(notCheckedFinding(claim, gap.getKey(), gap.getValue(), tables));
-      }
-    }
-  }
-
-  private static Map<String, List<Integer>> note(
-      @Nullable Map<String, List<Integer>> notChecked, String key, int line) {
-    Map<String, List<Integer>> map = notChecked == null ? new LinkedHashMap<>() : notChecked;
-    List<Integer> lines = map.computeIfAbsent(key, k -> new ArrayList<>());
-    if (!lines.contains(line)) {
-      lines.add(line);
-    }
-    return map;
-  }
-
-  private static Finding notCheckedFinding(
-      Claim claim, String key, List<Integer> lines, ReleasesOnDates tables) {
-    String[] parts = key.split(" ");
-    LocalDate date = LocalDate.parse(parts[1]);
-    ReleasesInForce on = tables.on(date);
-    List<String> codes = new ArrayList<>();
-    for (int line : lines) {
-      ClaimLine l = claim.lines().get(line - 1);
-      if (parts[0].equals("modifiers")) {
-        l.modifiers().stream().filter(m -> !isCptModifier(m)).forEach(codes::add);
-      } else {
-        codes.add(l.code());
-      }
-    }
-    return switch (parts[0]) {
-      case "CPT" ->
-          NotChecked.finding(
-              FAMILY,
-              "CPT codes",
-              RVU_FILE,
-              date,
-              on.loadedReleases(CodeSystem.CPT.dataset()),
-              lines,
-              codes);
-      case "HCPCS" ->
-          NotChecked.finding(
-              FAMILY,
-              "HCPCS Level II codes",
-              HCPCS_FILE,
-              date,
-              on.loadedReleases(CodeSystem.HCPCS.dataset()),
-              lines,
-              codes);
-      default ->
-          NotChecked.finding(
-              FAMILY,
-              "HCPCS Level II modifiers",
-              HCPCS_FILE,
-              date,
-              on.loadedReleases(CodeSystem.HCPCS.dataset()),
-              lines,
-              codes);
-    };
+    cptGap.report(FAMILY, "CPT codes", RVU_FILE, CodeSystem.CPT.dataset(), findings);
+    hcpcsGap.report(
+        FAMILY, "HCPCS Level II codes", HCPCS_FILE, CodeSystem.HCPCS.dataset(), findings);
+    modifierGap.report(
+        FAMILY, "HCPCS Level II modifiers", HCPCS_FILE, CodeSystem.HCPCS.dataset(), findings);
   }
 
   /**

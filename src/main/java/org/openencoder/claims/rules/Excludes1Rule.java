@@ -7,6 +7,7 @@ import org.openencoder.claims.Finding;
 import org.openencoder.claims.Finding.Severity;
 import org.openencoder.claims.Finding.Source;
 import org.openencoder.codeset.CodeSystem;
+import org.openencoder.codeset.Release;
 
 /**
  * ICD-10-CM Excludes1 notes between two diagnoses of the claim, read from the Tabular List of the
@@ -93,30 +94,44 @@ public final class Excludes1Rule implements ClaimRule {
   private static Finding notChecked(Claim claim, ReleasesInForce on) {
     List<String> codes = claim.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList();
     if (on.icd10cmRelease != null) {
+      Release release = on.icd10cmRelease;
+      // Worded once per date, as the other notices.
+      Finding wording =
+          on.notices.computeIfAbsent(
+              FAMILY + " tabular",
+              k ->
+                  new Finding(
+                      FAMILY + ".not-checked",
+                      Severity.INFO,
+                      List.of(),
+                      List.of(),
+                      "Excludes1 notes not checked: "
+                          + release.title()
+                          + ", in force on "
+                          + on.date
+                          + ", is loaded without its Tabular List.",
+                      "Load the Tabular List of "
+                          + release.title()
+                          + " (icd10cm_tabular_*.xml), or check the Excludes1 notes by hand.",
+                      new Source(
+                          "ICD-10-CM Tabular List (missing)",
+                          release.title(),
+                          release.effectiveFrom())));
       return new Finding(
-          FAMILY + ".not-checked",
+          wording.rule(),
           Severity.INFO,
           List.of(),
           codes,
-          "Excludes1 notes not checked: "
-              + on.icd10cmRelease.title()
-              + ", in force on "
-              + on.date
-              + ", is loaded without its Tabular List.",
-          "Load the Tabular List of "
-              + on.icd10cmRelease.title()
-              + " (icd10cm_tabular_*.xml), or check the Excludes1 notes by hand.",
-          new Source(
-              "ICD-10-CM Tabular List (missing)",
-              on.icd10cmRelease.title(),
-              on.icd10cmRelease.effectiveFrom()));
+          wording.message(),
+          wording.fix(),
+          wording.source());
     }
     return NotChecked.finding(
         FAMILY,
         "Excludes1 notes",
         "ICD-10-CM Tabular List (icd10cm_tabular_*.xml)",
-        on.date,
-        on.loadedReleases(CodeSystem.ICD10CM.dataset()),
+        on,
+        CodeSystem.ICD10CM.dataset(),
         List.of(),
         codes);
   }

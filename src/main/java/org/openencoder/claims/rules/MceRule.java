@@ -49,8 +49,8 @@ public final class MceRule implements ClaimRule {
               FAMILY,
               "Medicare Code Editor edits",
               "Definitions of Medicare Code Edits_v_*.txt",
-              on.date,
-              on.loadedReleases(MedicareCodeEditor.DATASET),
+              on,
+              MedicareCodeEditor.DATASET,
               List.of(),
               diagnoses.stream().map(CodeSystem.ICD10CM::display).toList()));
       return;

@@ -40,7 +40,7 @@ public final class MueRule implements ClaimRule {
       LocalDate date = claim.dateOf(i);
       ReleasesInForce on = tables.on(date);
       if (on.mue == null) {
-        notChecked.add(i, date);
+        notChecked.add(i, on, line.code());
         continue;
       }
       Mue mue = on.mue.get(setting, line.code()).orElse(null);
@@ -72,8 +72,6 @@ public final class MueRule implements ClaimRule {
       }
     }
     notChecked.report(
-        claim,
-        tables,
         FAMILY,
         "NCCI MUEs (" + setting.displayName() + ")",
         "MCR_MUE_*_Eff_*.csv",

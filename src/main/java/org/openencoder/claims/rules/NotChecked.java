@@ -1,9 +1,7 @@
 package org.openencoder.claims.rules;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.openencoder.claims.Claim;
 import org.openencoder.claims.Finding;
 import org.openencoder.claims.Finding.Severity;
 import org.openencoder.claims.Finding.Source;
@@ -18,75 +16,98 @@ final class NotChecked {
    * allocated until a line lacks one.
    */
   static final class Lines {
-    private List<Integer> numbers;
-    private LocalDate date;
+    private List<Gap> gaps;
 
-    /** A line (0-based index) whose date no release of the rule's data set covers. */
-    void add(int index, LocalDate lineDate) {
-      if (numbers == null) {
-        numbers = new ArrayList<>(2);
-        date = lineDate;
+    /** A code of a line (0-based index) whose date no release of the rule's data set covers. */
+    void add(int index, ReleasesInForce lineTables, String code) {
+      if (gaps == null) {
+        gaps = new ArrayList<>(1);
       }
-      numbers.add(index + 1);
+      Gap gap = null;
+      for (Gap g : gaps) {
+        if (g.on == lineTables) {
+          gap = g;
+        }
+      }
+      if (gap == null) {
+        gap = new Gap(lineTables);
+        gaps.add(gap);
+      }
+      if (!gap.numbers.contains(index + 1)) {
+        gap.numbers.add(index + 1);
+      }
+      gap.codes.add(code);
     }
 
-    /** Adds one finding for the lines collected, if any. */
+    /** Adds one finding for each date of the lines collected, if any. */
     void report(
-        Claim claim,
-        ReleasesOnDates tables,
-        String family,
-        String what,
-        String expected,
-        String dataset,
-        List<Finding> findings) {
-      if (numbers == null) {
-        return;
+        String family, String what, String expected, String dataset, List<Finding> findings) {
+      if (gaps != null) {
+        for (Gap gap : gaps) {
+          findings.add(finding(family, what, expected, gap.on, dataset, gap.numbers, gap.codes));
+        }
       }
-      List<String> codes = new ArrayList<>(numbers.size());
-      for (int number : numbers) {
-        codes.add(claim.lines().get(number - 1).code());
+    }
+
+    /** The lines and codes of one date of service. */
+    private static final class Gap {
+      final ReleasesInForce on;
+      final List<Integer> numbers = new ArrayList<>(2);
+      final List<String> codes = new ArrayList<>(2);
+
+      Gap(ReleasesInForce on) {
+        this.on = on;
       }
-      findings.add(
-          finding(
-              family,
-              what,
-              expected,
-              date,
-              tables.on(date).loadedReleases(dataset),
-              numbers,
-              codes));
     }
   }
 
   /**
+   * The finding for some lines and codes. Its wording depends only on the date and the edits, so it
+   * is composed once per date and reused: claims on a date that lacks a release all get it.
+   *
    * @param what the edits, e.g. "NCCI MUEs (practitioner services)"
    * @param expected the official file that would answer, e.g. "MCR_MUE_PractitionerServices_*.csv"
-   * @param loaded the releases loaded, as {@link ReleasesInForce#loadedReleases} words them
+   * @param dataset the data set whose loaded releases the finding names
    */
   static Finding finding(
       String family,
       String what,
       String expected,
-      LocalDate date,
-      String loaded,
+      ReleasesInForce on,
+      String dataset,
       List<Integer> lines,
       List<String> codes) {
+    Finding wording = on.notices.get(what);
+    if (wording == null) {
+      wording =
+          on.notices.computeIfAbsent(
+              what,
+              w ->
+                  new Finding(
+                      family + ".not-checked",
+                      Severity.INFO,
+                      List.of(),
+                      List.of(),
+                      w
+                          + " not checked: no loaded release covers the date of service "
+                          + on.date
+                          + " ("
+                          + on.loadedReleases(dataset)
+                          + ").",
+                      "Load the release in force on "
+                          + on.date
+                          + " ("
+                          + expected
+                          + "), or check these edits by hand.",
+                      new Source(expected, "none loaded for " + on.date, null)));
+    }
     return new Finding(
-        family + ".not-checked",
+        wording.rule(),
         Severity.INFO,
         lines,
         codes,
-        what
-            + " not checked: no loaded release covers the date of service "
-            + date
-            + " ("
-            + loaded
-            + ").",
-        "Load the release in force on "
-            + date
-            + " ("
-            + expected
-            + "), or check these edits by hand.",
-        new Source(expected, "none loaded for " + date, null));
+        wording.message(),
+        wording.fix(),
+        wording.source());
   }
 }

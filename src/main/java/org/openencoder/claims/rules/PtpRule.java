@@ -60,7 +60,7 @@ public final class PtpRule implements ClaimRule {
       LocalDate date = claim.dateOf(i);
       PtpTable table = tables.on(date).ptp(setting);
       if (table == null) {
-        notChecked.add(i, date);
+        notChecked.add(i, tables.on(date), lines.get(i).code());
         continue;
       }
       String first = lines.get(i).code();
@@ -86,8 +86,6 @@ public final class PtpRule implements ClaimRule {
       }
     }
     notChecked.report(
-        claim,
-        tables,
         FAMILY,
         "NCCI PTP edits (" + setting.displayName() + ")",
         setting == Setting.PRACTITIONER ? "ccipra-v*-f1..f4" : "ccioph-v*-f1..f4",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.claims.Finding;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
@@ -41,6 +42,9 @@ public final class ReleasesInForce {
   final Map<String, List<Release>> loaded;
 
   private final Map<String, String> loadedText = new ConcurrentHashMap<>();
+
+  /** The "not checked" findings of this date by the edits they name, worded once. */
+  final Map<String, Finding> notices = new ConcurrentHashMap<>();
 
   ReleasesInForce(
       LocalDate date,

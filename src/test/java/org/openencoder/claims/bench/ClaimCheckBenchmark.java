@@ -264,7 +264,7 @@ public final class ClaimCheckBenchmark {
                             "select 1 from ncci_ptp_edit where release_id = ? and column1 = ? and column2 = ?")
                         .params(ptp, lines.get(a).code(), lines.get(b).code())
                         .query(Integer.class)
-                        .optional();
+                        .list();
                   }
                 }
               }
@@ -277,7 +277,7 @@ public final class ClaimCheckBenchmark {
   }
 
   private static void exists(JdbcClient jdbc, String sql, long release, String key) {
-    jdbc.sql(sql).params(release, key).query(Integer.class).optional();
+    jdbc.sql(sql).params(release, key).query(Integer.class).list();
   }
 
   private static double http(JsonMapper json, List<Claim> claims, int count, int port)
