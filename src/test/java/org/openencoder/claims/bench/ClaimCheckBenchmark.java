@@ -56,6 +56,19 @@ public final class ClaimCheckBenchmark {
       if (!codeSets.awaitReady(15, TimeUnit.MINUTES)) {
         throw new IllegalStateException("Releases not loaded");
       }
+      // The PTP tables load in the background after readiness; wait for every one of them, so
+      // that their loading and its garbage do not run during the measurements.
+      org.openencoder.ncci.NcciTables ncci = app.getBean(org.openencoder.ncci.NcciTables.class);
+      for (String dataset : List.of("ncci-ptp-practitioner", "ncci-ptp-hospital")) {
+        for (Release release : codeSets.activeReleases(dataset)) {
+          ncci.ptpTable(
+              dataset.endsWith("practitioner")
+                  ? org.openencoder.ncci.Setting.PRACTITIONER
+                  : org.openencoder.ncci.Setting.OUTPATIENT_HOSPITAL,
+              release.effectiveFrom());
+        }
+      }
+      System.gc();
       ClaimChecker checker = app.getBean(ClaimChecker.class);
       JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
       JsonMapper json = app.getBean(JsonMapper.class);
