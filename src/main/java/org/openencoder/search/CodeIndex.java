@@ -2,6 +2,9 @@ package org.openencoder.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -35,7 +40,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
@@ -43,6 +48,7 @@ import org.openencoder.codeset.CodeEntry;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
+import org.openencoder.platform.OpenEncoderProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -51,8 +57,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A Lucene index of every active release that lists codes, one document per code and release, so a
- * search can be answered from the release in force on a date of service. It is built in the
- * background once the releases load, and again when the active releases change.
+ * search can be answered from the release in force on a date of service. It is kept under {@code
+ * $OPENENCODER_HOME/search}: built once in the background after the releases load, reopened on a
+ * restart, and built again when the active releases change (the next search after a new release is
+ * activated notices it).
  */
 @Component
 class CodeIndex {
@@ -88,12 +96,17 @@ class CodeIndex {
 
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
+  // Bump when the documents change shape, so that an index kept on disk is built again.
+  static final int LAYOUT = 3;
+
   private final CodeSets codeSets;
+  private final Path folder;
   private final Analyzer analyzer = new TitleAnalyzer();
   private volatile Built built;
 
-  CodeIndex(CodeSets codeSets) {
+  CodeIndex(CodeSets codeSets, OpenEncoderProperties properties) {
     this.codeSets = codeSets;
+    this.folder = properties.home().resolve("search");
   }
 
   /** A code the index found, with its stored fields. */
@@ -258,13 +271,43 @@ class CodeIndex {
     return releases;
   }
 
+  /**
+   * The index of a set of releases: opened from {@code $OPENENCODER_HOME/search} when this node
+   * built it before (a restart), else built there and then opened. Releases never change under
+   * their id, so the ids and the layout name the index.
+   */
   private Built build(Set<Long> releases) {
+    String name =
+        "index-v"
+            + LAYOUT
+            + "-"
+            + releases.stream().map(String::valueOf).collect(Collectors.joining("-"));
+    Path target = folder.resolve(name);
+    try {
+      if (!Files.exists(target.resolve(COMPLETE))) {
+        write(releases, target);
+      }
+      removeOtherIndexes(name);
+      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(FSDirectory.open(target)));
+      log.info("Opened the code index {} ({} codes)", target, searcher.getIndexReader().numDocs());
+      return new Built(Set.copyOf(releases), searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final String COMPLETE = "complete";
+
+  private void write(Set<Long> releases, Path target) throws IOException {
     long started = System.nanoTime();
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    Path building = folder.resolve(target.getFileName() + ".building");
+    deleteTree(building);
+    Files.createDirectories(building);
     int documents = 0;
     List<String> titles = new ArrayList<>();
     Vocabulary vocabulary = Vocabulary.gather(codeSets);
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+    try (FSDirectory directory = FSDirectory.open(building);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (CodeSystem system : CodeSystem.values()) {
         for (Release release : codeSets.activeReleases(system.dataset())) {
           Optional<CodeCatalog> catalog = codeSets.catalog(release.id());
@@ -283,19 +326,38 @@ class CodeIndex {
         }
       }
       writer.forceMerge(1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    try {
-      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-      log.info(
-          "Indexed {} codes of {} in {} ms",
-          documents,
-          titles,
-          (System.nanoTime() - started) / 1_000_000);
-      return new Built(Set.copyOf(releases), searcher);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Files.createFile(building.resolve(COMPLETE));
+    deleteTree(target);
+    Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
+    log.info(
+        "Indexed {} codes of {} in {} ms into {}",
+        documents,
+        titles,
+        (System.nanoTime() - started) / 1_000_000,
+        target);
+  }
+
+  /** Indexes of releases no longer active, or of an older layout, are dropped. */
+  private void removeOtherIndexes(String keep) throws IOException {
+    try (Stream<Path> indexes = Files.list(folder)) {
+      for (Path other : indexes.filter(p -> !p.getFileName().toString().equals(keep)).toList()) {
+        if (other.getFileName().toString().startsWith("index-")
+            && !other.toString().endsWith(".building")) {
+          deleteTree(other);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
