@@ -40,6 +40,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +98,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 3;
+  static final int LAYOUT = 4;
 
   private final CodeSets codeSets;
   private final Path folder;
@@ -149,10 +150,11 @@ class CodeIndex {
         return List.of();
       }
       FuzzyTermsEnum near = new FuzzyTermsEnum(terms, new Term(TITLE, word), maxEdits, 1, true);
-      record Candidate(String word, float similarity, int codes) {}
+      record Candidate(String word, int edits, int codes) {}
       List<Candidate> candidates = new ArrayList<>();
       for (BytesRef term = near.next(); term != null; term = near.next()) {
-        candidates.add(new Candidate(term.utf8ToString(), near.getBoost(), near.docFreq()));
+        String candidate = term.utf8ToString();
+        candidates.add(new Candidate(candidate, edits(word, candidate), near.docFreq()));
       }
       if (known > 0) {
         // A word a code or two has (an abbreviation in a short title, another release's word)
@@ -160,11 +162,16 @@ class CodeIndex {
         int common = known * COMMON;
         candidates.removeIf(c -> c.codes() < common);
       }
-      float best = (float) candidates.stream().mapToDouble(Candidate::similarity).max().orElse(0);
+      int fewest = candidates.stream().mapToInt(Candidate::edits).min().orElse(0);
+      // A long word keeps the words one edit further too: "tuberculosus" is one edit from
+      // "tuberculous" and two from "tuberculosis".
+      int furthest = word.length() >= 8 ? fewest + 1 : fewest;
       List<String> nearest =
           candidates.stream()
-              .filter(c -> c.similarity() == best)
-              .sorted(Comparator.comparingInt(Candidate::codes).reversed())
+              .filter(c -> c.edits() <= furthest)
+              .sorted(
+                  Comparator.comparingInt(Candidate::edits)
+                      .thenComparing(Comparator.comparingInt(Candidate::codes).reversed()))
               .limit(max)
               .map(Candidate::word)
               .toList();
@@ -177,6 +184,30 @@ class CodeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Edits between two words: insertions, deletions, substitutions and adjacent transpositions. */
+  static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /**
@@ -289,6 +320,9 @@ class CodeIndex {
       }
       removeOtherIndexes(name);
       IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(FSDirectory.open(target)));
+      // Less length normalization than BM25's default 0.75: a long title is long because it is
+      // specific (laterality, encounter), not because the words matter less in it.
+      searcher.setSimilarity(new BM25Similarity(1.2f, 0.3f));
       log.info("Opened the code index {} ({} codes)", target, searcher.getIndexReader().numDocs());
       return new Built(Set.copyOf(releases), searcher);
     } catch (IOException e) {
@@ -381,8 +415,12 @@ class CodeIndex {
     doc.add(new StringField(KIND, entry.kind().name(), Field.Store.YES));
     // How much of a title is a default a coder falls back on when the record says no more:
     // "unspecified", "NOS", "without …" (ICD-10-CM conventions I.A.9 and the Index's defaults).
-    wholeTitle(entry.title())
-        .ifPresent(whole -> doc.add(new StringField(WHOLE_TITLE, whole, Field.Store.NO)));
+    // A code's whole title, to put it first when a query is that title; billable codes only, as
+    // a header shares its title with its unspecified code (J18 and J18.9).
+    if (entry.billable()) {
+      wholeTitle(entry.title())
+          .ifPresent(whole -> doc.add(new StringField(WHOLE_TITLE, whole, Field.Store.NO)));
+    }
     int defaults = defaultWords(entry.title());
     for (int level = 1; level <= Math.min(defaults, 3); level++) {
       doc.add(new StringField(DEFAULTNESS, Integer.toString(level), Field.Store.NO));

@@ -61,7 +61,7 @@ public class CodeSearch {
   // The query is a code's whole title, word for word.
   private static final float WHOLE_TITLE = 50f;
   // The query is an index or inclusion term, word for word: worth a few matching words.
-  private static final float WHOLE_TERM = 6f;
+  private static final float WHOLE_TERM = 15f;
   // A query's words beyond this many are ignored, which keeps the query within Lucene's clauses.
   private static final int MAX_WORDS = 32;
   // A title that starts with the query's first word: its main term.
@@ -76,6 +76,8 @@ public class CodeSearch {
   // How many of the best matches are reordered by the words they add.
   private static final int RERANKED = 60;
   private static final float EXTRA_WORD = 0.4f;
+  private static final float HEADER = 10f;
+  private static final float WEAK = 0.3f;
   private static final int MAX_EXTRA_WORDS = 10;
   private static final Set<String> NOT_EXTRA =
       Set.of(
@@ -239,6 +241,10 @@ public class CodeSearch {
           }
         }
         score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
+        if (!f.billable()) {
+          // Words that match a header match its codes too; the category is shown on each hit.
+          score -= HEADER;
+        }
       }
       scores.put(f, score);
     }
@@ -356,6 +362,10 @@ public class CodeSearch {
         fields.add(new BoostQuery(titleTerm(CodeIndex.TERMS, variant, typing), INDEX_TERM));
       }
       Query either = new DisjunctionMaxQuery(fields, 0.1f);
+      if (words.weak().contains(word)) {
+        // A word a synonym stands for ("eye" of "pink eye"): the synonym's reading carries it.
+        either = new BoostQuery(either, WEAK);
+      }
       any.add(either, Occur.SHOULD);
       all.add(either, Occur.MUST);
     }
@@ -422,7 +432,11 @@ public class CodeSearch {
    */
   private static List<Words> readings(Words words, List<Synonyms.Match> synonymMatches) {
     List<Words> readings = new ArrayList<>();
-    readings.add(words);
+    Set<String> covered = new LinkedHashSet<>();
+    for (Synonyms.Match match : synonymMatches) {
+      covered.addAll(words.sequence().subList(match.start(), match.end()));
+    }
+    readings.add(words.withWeak(Set.copyOf(covered)));
     for (Synonyms.Match match : synonymMatches) {
       if (readings.size() > MAX_SYNONYM_READINGS) {
         break;
@@ -452,7 +466,12 @@ public class CodeSearch {
       Set<String> corrected,
       Map<String, List<String>> alternatives,
       boolean lastIsPrefix,
-      Synonyms.@Nullable Synonym synonym) {
+      Synonyms.@Nullable Synonym synonym,
+      Set<String> weak) {
+
+    Words withWeak(Set<String> weakWords) {
+      return new Words(sequence, all, corrected, alternatives, lastIsPrefix, synonym, weakWords);
+    }
 
     static Words of(
         List<String> sequence,
@@ -469,7 +488,8 @@ public class CodeSearch {
           Set.copyOf(corrected),
           Map.copyOf(alternatives),
           typing,
-          synonym);
+          synonym,
+          Set.of());
     }
 
     /** The word and its equally near alternatives. */
