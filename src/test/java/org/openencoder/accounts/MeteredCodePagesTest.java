@@ -74,7 +74,8 @@ class MeteredCodePagesTest {
     int admitted = 0;
     for (String code : codes) {
       // A new cookie for every view: a client that throws its cookie away.
-      if (meters.codePage(Optional.empty(), UUID.randomUUID().toString(), ip, "icd10cm", code)
+      if (meters
+          .codePage(Optional.empty(), UUID.randomUUID().toString(), ip, "icd10cm", code)
           .admitted()) {
         admitted++;
       }
@@ -124,8 +125,7 @@ class MeteredCodePagesTest {
     assertThat(refused.statusCode()).isEqualTo(429);
     assertThat(refused.body()).contains("used its code views");
     assertThat(
-            api.get(SITE.url("/api/v1/codes/icd10cm/E11.9"), "X-API-Key", "oe_forged")
-                .statusCode())
+            api.get(SITE.url("/api/v1/codes/icd10cm/E11.9"), "X-API-Key", "oe_forged").statusCode())
         .isEqualTo(401);
   }
 }

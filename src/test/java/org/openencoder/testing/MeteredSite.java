@@ -7,11 +7,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,14 +26,18 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The app with the default metering quotas, as up to two nodes sharing one PostgreSQL, sending
- * its emails to a GreenMail SMTP server. Its mirror holds only the ICD-10-CM FY2026 order file (a
- * link to the official file, not a copy), which is enough for metered code pages and quick to
- * import. Started once per test JVM and shared by the accounts tests.
+ * The app with the default metering quotas, as up to two nodes sharing one PostgreSQL, sending its
+ * emails to a GreenMail SMTP server. Its mirror holds only the ICD-10-CM FY2026 order file (a link
+ * to the official file, not a copy), which is enough for metered code pages and quick to import.
+ * Started once per test JVM and shared by the accounts tests.
  */
 public final class MeteredSite {
 
   private static final String ORDER_FILE = "icd10/icd10cm-Code Descriptions-2026.zip";
+
+  /** Becomes an administrator when verified (OPENENCODER_ADMIN_EMAIL). */
+  public static final String ADMIN_EMAIL = "admin@example.org";
+
   private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
   private static MeteredSite site;
@@ -126,14 +130,24 @@ public final class MeteredSite {
     SiteClient client = new SiteClient();
     registerAndVerify(client, email, password);
     HttpResponse<String> login = logIn(client, first, email, password);
-    if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("?")) {
+    if (login.statusCode() != 302
+        || login.headers().firstValue("Location").orElse("").contains("?")) {
       throw new IllegalStateException("Login failed: " + login.headers().map());
     }
     return client;
   }
 
-  /** The link in the newest email to {@code to}, waiting for it to arrive. */
+  /** The first link in email number {@code nth} to {@code to}, waiting for it to arrive. */
   public String linkMailedTo(String to, int nth) {
+    Matcher link = LINK.matcher(mailTo(to, nth));
+    if (!link.find()) {
+      throw new IllegalStateException("No link in the email to " + to);
+    }
+    return link.group();
+  }
+
+  /** The text of email number {@code nth} to {@code to}, waiting for it to arrive. */
+  public String mailTo(String to, int nth) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       List<MimeMessage> messages =
@@ -142,11 +156,7 @@ public final class MeteredSite {
               .toList();
       if (messages.size() >= nth) {
         try {
-          Matcher link = LINK.matcher(String.valueOf(messages.get(nth - 1).getContent()));
-          if (!link.find()) {
-            throw new IllegalStateException("No link in the email to " + to);
-          }
-          return link.group();
+          return String.valueOf(messages.get(nth - 1).getContent());
         } catch (IOException | MessagingException e) {
           throw new IllegalStateException(e);
         }
@@ -191,7 +201,8 @@ public final class MeteredSite {
                 "--spring.datasource.hikari.maximum-pool-size=20",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + mail.getSmtp().getPort(),
-                "--spring.jmx.enabled=false");
+                "--spring.jmx.enabled=false",
+                "--openencoder.accounts.admin-email=" + ADMIN_EMAIL);
     try {
       if (!context.getBean(CodeSets.class).awaitReady(5, TimeUnit.MINUTES)) {
         throw new IllegalStateException("The metered site did not load its release");

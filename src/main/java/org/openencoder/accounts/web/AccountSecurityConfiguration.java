@@ -25,6 +25,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /** How members authenticate: Argon2id password hashes, and who may log in. */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +43,15 @@ class AccountSecurityConfiguration {
             "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
             "bcrypt", new BCryptPasswordEncoder(),
             "pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+  }
+
+  /**
+   * Session attributes are written with PostgreSQL's upsert: a member's parallel requests (tabs, or
+   * two nodes) may add the same attribute at once, and a plain INSERT would fail all but one.
+   */
+  @Bean
+  PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributeUpserts() {
+    return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
   }
 
   @Bean
