@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.openencoder.OpenEncoderApplication;
 import org.openencoder.codeset.CodeEntry;
 import org.openencoder.codeset.CodeSets;
@@ -47,6 +48,7 @@ public final class MeteredSite {
   private final Path mirror;
   private final ConfigurableApplicationContext first;
   private ConfigurableApplicationContext second;
+  private ConfigurableApplicationContext unmetered;
 
   private MeteredSite() throws IOException {
     mirror = Files.createTempDirectory("openencoder-metered-mirror");
@@ -82,6 +84,17 @@ public final class MeteredSite {
       second = startNode();
     }
     return second;
+  }
+
+  /**
+   * A node on the same database with {@code OPENENCODER_METERING=off} (a self-hosted install for
+   * one team), started on first use.
+   */
+  public synchronized ConfigurableApplicationContext unmeteredNode() {
+    if (unmetered == null) {
+      unmetered = startNode("--openencoder.metering.enabled=off");
+    }
+    return unmetered;
   }
 
   public static String url(ConfigurableApplicationContext node, String path) {
@@ -181,7 +194,7 @@ public final class MeteredSite {
     }
   }
 
-  private ConfigurableApplicationContext startNode() {
+  private ConfigurableApplicationContext startNode(String... extraArguments) {
     Path home;
     try {
       home = Files.createTempDirectory("openencoder-metered-home");
@@ -192,17 +205,22 @@ public final class MeteredSite {
         // Command-line arguments, so that they win over the environment (OPENENCODER_MIRROR).
         new SpringApplicationBuilder(OpenEncoderApplication.class)
             .run(
-                "--server.port=0",
-                "--openencoder.home=" + home,
-                "--openencoder.mirror=" + mirror,
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.datasource.hikari.maximum-pool-size=20",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + mail.getSmtp().getPort(),
-                "--spring.jmx.enabled=false",
-                "--openencoder.accounts.admin-email=" + ADMIN_EMAIL);
+                Stream.concat(
+                        Stream.of(
+                            "--server.port=0",
+                            "--openencoder.home=" + home,
+                            "--openencoder.mirror=" + mirror,
+                            "--spring.datasource.url="
+                                + postgres.getJdbcUrl("postgres", "postgres"),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=",
+                            "--spring.datasource.hikari.maximum-pool-size=20",
+                            "--spring.mail.host=127.0.0.1",
+                            "--spring.mail.port=" + mail.getSmtp().getPort(),
+                            "--spring.jmx.enabled=false",
+                            "--openencoder.accounts.admin-email=" + ADMIN_EMAIL),
+                        Stream.of(extraArguments))
+                    .toArray(String[]::new));
     try {
       if (!context.getBean(CodeSets.class).awaitReady(5, TimeUnit.MINUTES)) {
         throw new IllegalStateException("The metered site did not load its release");
@@ -217,6 +235,9 @@ public final class MeteredSite {
   private void stop() {
     if (second != null) {
       second.close();
+    }
+    if (unmetered != null) {
+      unmetered.close();
     }
     first.close();
     mail.stop();
