@@ -13,6 +13,6 @@ if ! ./mvnw -B -o -q test -Dtest=MeteringOverheadBenchmark -Dsurefire.failIfNoSp
   tail -50 "$log"
   exit 1
 fi
-sed -n '/^Metering overhead per code-page request/,/Meters.codePage alone/p' \
+sed -n '/^Metering overhead per code-page request/,/paired/p' \
   target/surefire-reports/org.openencoder.accounts.MeteringOverheadBenchmark-output.txt 2>/dev/null \
-  || grep -A5 '^Metering overhead' "$log"
+  || grep -A6 '^Metering overhead' "$log"

@@ -25,9 +25,4 @@ public record Account(
   public boolean has(Role role) {
     return roles.contains(role);
   }
-
-  /** Subscribers and administrators read code pages without a quota. */
-  public boolean unmetered() {
-    return plan == Plan.SUBSCRIBER || has(Role.ADMINISTRATOR);
-  }
 }

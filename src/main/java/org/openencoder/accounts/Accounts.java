@@ -138,12 +138,8 @@ public class Accounts {
   /** Uses a verification link: the account is verified, once. Empty for a used/expired/bad one. */
   @Transactional
   public Optional<Account> verify(String token, String ip) {
-    Optional<Long> id =
-        token == null || token.isBlank()
-            ? Optional.empty()
-            : tokens.consume(Secrets.sha256(token), VERIFY);
+    Optional<Long> id = consume(token, VERIFY, ip);
     if (id.isEmpty()) {
-      events.record("TOKEN_REFUSED", null, null, ip, "verification link used, expired or unknown");
       return Optional.empty();
     }
     accounts.markVerified(id.get());
@@ -195,12 +191,8 @@ public class Accounts {
     if (!errors.isEmpty()) {
       throw new InvalidAccountInput(errors);
     }
-    Optional<Long> id =
-        token == null || token.isBlank()
-            ? Optional.empty()
-            : tokens.consume(Secrets.sha256(token), RESET);
+    Optional<Long> id = consume(token, RESET, ip);
     if (id.isEmpty()) {
-      events.record("TOKEN_REFUSED", null, null, ip, "reset link used, expired or unknown");
       return Optional.empty();
     }
     accounts.setPassword(id.get(), passwords.encode(password));
@@ -289,6 +281,18 @@ public class Accounts {
   public void setRoles(long accountId, Set<Role> roles, String by) {
     accounts.setRoles(accountId, roles);
     events.record("ROLES_CHANGED", accountId, null, null, roles + " by " + by);
+  }
+
+  /** The account of a link's token, using it up; a used, expired or unknown one is logged. */
+  private Optional<Long> consume(String token, String purpose, String ip) {
+    Optional<Long> id =
+        token == null || token.isBlank()
+            ? Optional.empty()
+            : tokens.consume(Secrets.sha256(token), purpose);
+    if (id.isEmpty()) {
+      events.record("TOKEN_REFUSED", null, null, ip, purpose + " link used, expired or unknown");
+    }
+    return id;
   }
 
   private void passwordErrors(String password, String field, Map<String, String> errors) {
