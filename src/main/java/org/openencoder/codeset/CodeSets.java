@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openencoder.codeset.persistence.JdbcReleaseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,19 @@ public class CodeSets {
    */
   public Map<String, String> releaseDocuments(long releaseId, String kind) {
     return store.documents(releaseId, kind);
+  }
+
+  /**
+   * Every index term and table cell of a release that leads to a code, read from PostgreSQL: the
+   * words coders look codes up by, for the search index.
+   */
+  public void forEachIndexTerm(long releaseId, Consumer<IndexTerm> each) {
+    store.forEachIndexTerm(releaseId, each);
+  }
+
+  /** The Tabular List notes of one kind at each code of a release, by normalized code. */
+  public Map<String, List<String>> tabularNotes(long releaseId, Icd10CmDetail.NoteKind kind) {
+    return store.notes(releaseId, kind.key());
   }
 
   public Optional<CodeCatalog> catalog(long releaseId) {

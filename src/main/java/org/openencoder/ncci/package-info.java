@@ -1,2 +1,2 @@
-/** NCCI edit tables by release: MUE and add-on code edits; PTP comes later. */
+/** NCCI edit tables by release: MUE, add-on code and procedure-to-procedure (PTP) edits. */
 package org.openencoder.ncci;

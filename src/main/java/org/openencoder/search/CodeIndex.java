@@ -3,11 +3,13 @@ package org.openencoder.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -35,6 +37,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeEntry;
 import org.openencoder.codeset.CodeSets;
@@ -47,9 +50,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A Lucene index of the newest release with codes of each code system, one document per code. It is
- * built in memory on the first search and again when the active releases change, so startup does
- * not wait for it. Follow-up: keep it on disk under OPENENCODER_HOME so a restart reopens it.
+ * A Lucene index of every active release that lists codes, one document per code and release, so a
+ * search can be answered from the release in force on a date of service. It is built in the
+ * background once the releases load, and again when the active releases change.
  */
 @Component
 class CodeIndex {
@@ -62,6 +65,13 @@ class CodeIndex {
   static final String BILLABLE = "billable";
   static final String KIND = "kind";
   static final String LEAD = "lead";
+  static final String RELEASE = "release";
+  static final String PARENT = "parent";
+  static final String TERMS = "terms";
+  static final String TERM_SOURCES = "termSources";
+  static final String DEFAULTNESS = "defaultness";
+  static final String WHOLE_TITLE = "wholeTitle";
+  static final String TERM_CORE = "termCore";
   private static final String CODE_LENGTH = "codeLength";
   private static final String CODE_ORDER = "codeOrder";
 
@@ -71,6 +81,10 @@ class CodeIndex {
           SortField.FIELD_SCORE,
           new SortField(CODE_LENGTH, SortField.Type.INT),
           new SortField(CODE_ORDER, SortField.Type.STRING));
+
+  // A word fewer codes than this have may be a typo; a correction must have COMMON times as many.
+  private static final int RARE = 3;
+  private static final int COMMON = 20;
 
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
@@ -85,48 +99,68 @@ class CodeIndex {
   /** A code the index found, with its stored fields. */
   record Found(
       CodeSystem system,
+      long release,
       String code,
       String display,
       String title,
       String shortTitle,
       boolean billable,
+      @Nullable String parent,
+      List<Vocabulary.Term> terms,
       float score) {}
 
-  private record Built(Map<CodeSystem, Long> releases, IndexSearcher searcher) {}
+  private record Built(Set<Long> releases, IndexSearcher searcher) {}
 
   Analyzer analyzer() {
     return analyzer;
   }
 
   /**
-   * The title word nearest to one that no title or short title has: fewest edits (a transposition
-   * is one), then the word of most codes. Empty when the word is in the index or nothing is near.
+   * The title words nearest to one that no title, short title or term has: those of fewest edits (a
+   * transposition is one), the words of most codes first, at most {@code max}. Empty when the word
+   * is in the index or nothing is near. "diabetis" is one edit from both "diabetes" and "diabetic":
+   * both are kept, and the query's other words decide.
    */
-  Optional<String> correction(String word, int maxEdits) {
+  List<String> corrections(String word, int maxEdits, int max) {
     IndexReader reader = current().searcher().getIndexReader();
     try {
-      if (reader.docFreq(new Term(TITLE, word)) > 0
-          || reader.docFreq(new Term(SHORT_TITLE, word)) > 0) {
-        return Optional.empty();
+      int known = 0;
+      for (String field : List.of(TITLE, SHORT_TITLE, TERMS)) {
+        known += reader.docFreq(new Term(field, word));
+      }
+      if (known >= RARE) {
+        return List.of();
       }
       Terms terms = MultiTerms.getTerms(reader, TITLE);
       if (terms == null) {
-        return Optional.empty();
+        return List.of();
       }
       FuzzyTermsEnum near = new FuzzyTermsEnum(terms, new Term(TITLE, word), maxEdits, 1, true);
-      String best = null;
-      float bestSimilarity = -1;
-      int bestCodes = -1;
+      record Candidate(String word, float similarity, int codes) {}
+      List<Candidate> candidates = new ArrayList<>();
       for (BytesRef term = near.next(); term != null; term = near.next()) {
-        float similarity = near.getBoost();
-        int codes = near.docFreq();
-        if (similarity > bestSimilarity || (similarity == bestSimilarity && codes > bestCodes)) {
-          best = term.utf8ToString();
-          bestSimilarity = similarity;
-          bestCodes = codes;
-        }
+        candidates.add(new Candidate(term.utf8ToString(), near.getBoost(), near.docFreq()));
       }
-      return Optional.ofNullable(best);
+      if (known > 0) {
+        // A word a code or two has (an abbreviation in a short title, another release's word)
+        // may still be a typo of a common one: "sepis" is in an old HCPCS short title.
+        int common = known * COMMON;
+        candidates.removeIf(c -> c.codes() < common);
+      }
+      float best = (float) candidates.stream().mapToDouble(Candidate::similarity).max().orElse(0);
+      List<String> nearest =
+          candidates.stream()
+              .filter(c -> c.similarity() == best)
+              .sorted(Comparator.comparingInt(Candidate::codes).reversed())
+              .limit(max)
+              .map(Candidate::word)
+              .toList();
+      if (known == 0 || nearest.isEmpty()) {
+        return nearest;
+      }
+      List<String> withWord = new ArrayList<>(nearest);
+      withWord.add(0, word);
+      return withWord;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -171,11 +205,14 @@ class CodeIndex {
         found.add(
             new Found(
                 CodeSystem.fromSlug(doc.get(SYSTEM)).orElseThrow(),
+                Long.parseLong(doc.get(RELEASE)),
                 doc.get(CODE),
                 doc.get(DISPLAY),
                 doc.get(TITLE),
                 doc.get(SHORT_TITLE),
                 Boolean.parseBoolean(doc.get(BILLABLE)),
+                doc.get(PARENT),
+                terms(doc),
                 hit.score));
       }
       return found;
@@ -184,8 +221,18 @@ class CodeIndex {
     }
   }
 
+  private static List<Vocabulary.Term> terms(Document doc) {
+    String[] texts = doc.getValues(TERMS);
+    String[] sources = doc.getValues(TERM_SOURCES);
+    List<Vocabulary.Term> terms = new ArrayList<>(texts.length);
+    for (int i = 0; i < texts.length; i++) {
+      terms.add(new Vocabulary.Term(texts[i], sources[i]));
+    }
+    return terms;
+  }
+
   private Built current() {
-    Map<CodeSystem, Long> releases = newestReleases();
+    Set<Long> releases = releasesWithCodes();
     Built index = built;
     if (index != null && index.releases().equals(releases)) {
       return index;
@@ -198,31 +245,40 @@ class CodeIndex {
     }
   }
 
-  private Map<CodeSystem, Long> newestReleases() {
-    Map<CodeSystem, Long> releases = new LinkedHashMap<>();
+  private Set<Long> releasesWithCodes() {
+    Set<Long> releases = new TreeSet<>();
     for (CodeSystem system : CodeSystem.values()) {
-      codeSets.newestWithCodes(system.dataset()).ifPresent(r -> releases.put(system, r.id()));
+      for (Release release : codeSets.activeReleases(system.dataset())) {
+        codeSets
+            .catalog(release.id())
+            .filter(catalog -> catalog.size() > 0)
+            .ifPresent(catalog -> releases.add(release.id()));
+      }
     }
     return releases;
   }
 
-  private Built build(Map<CodeSystem, Long> releases) {
+  private Built build(Set<Long> releases) {
     long started = System.nanoTime();
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     int documents = 0;
+    List<String> titles = new ArrayList<>();
+    Vocabulary vocabulary = Vocabulary.gather(codeSets);
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-      for (Map.Entry<CodeSystem, Long> release : releases.entrySet()) {
-        CodeSystem system = release.getKey();
-        Optional<CodeCatalog> catalog = codeSets.catalog(release.getValue());
-        if (catalog.isEmpty()) {
-          continue;
-        }
-        for (CodeEntry entry : catalog.get().entries()) {
-          // The RVU file that lists CPT numbers lists HCPCS Level II codes too; those are indexed
-          // from the HCPCS release.
-          if (system.hasShape(entry.code())) {
-            writer.addDocument(document(system, entry));
-            documents++;
+      for (CodeSystem system : CodeSystem.values()) {
+        for (Release release : codeSets.activeReleases(system.dataset())) {
+          Optional<CodeCatalog> catalog = codeSets.catalog(release.id());
+          if (catalog.isEmpty() || !releases.contains(release.id())) {
+            continue;
+          }
+          titles.add(release.title());
+          for (CodeEntry entry : catalog.get().entries()) {
+            // The RVU file that lists CPT numbers lists HCPCS Level II codes too; those are
+            // indexed from the HCPCS release.
+            if (system.hasShape(entry.code())) {
+              writer.addDocument(document(system, release, entry, vocabulary));
+              documents++;
+            }
           }
         }
       }
@@ -235,25 +291,22 @@ class CodeIndex {
       log.info(
           "Indexed {} codes of {} in {} ms",
           documents,
-          releases.keySet().stream().map(s -> titleOf(releases, s)).toList(),
+          titles,
           (System.nanoTime() - started) / 1_000_000);
-      return new Built(Map.copyOf(releases), searcher);
+      return new Built(Set.copyOf(releases), searcher);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private String titleOf(Map<CodeSystem, Long> releases, CodeSystem system) {
-    return codeSets
-        .catalog(releases.get(system))
-        .map(CodeCatalog::release)
-        .map(Release::title)
-        .orElse(system.displayName());
-  }
-
-  private Document document(CodeSystem system, CodeEntry entry) {
+  private Document document(
+      CodeSystem system, Release release, CodeEntry entry, Vocabulary vocabulary) {
     Document doc = new Document();
     doc.add(new StringField(SYSTEM, system.slug(), Field.Store.YES));
+    doc.add(new StringField(RELEASE, Long.toString(release.id()), Field.Store.YES));
+    if (entry.parent() != null) {
+      doc.add(new StoredField(PARENT, entry.parent()));
+    }
     doc.add(new StringField(CODE, entry.code(), Field.Store.YES));
     doc.add(new StoredField(DISPLAY, system.display(entry.code())));
     doc.add(new NumericDocValuesField(CODE_LENGTH, entry.code().length()));
@@ -264,7 +317,68 @@ class CodeIndex {
     leadWord(entry.title()).ifPresent(word -> doc.add(new StringField(LEAD, word, Field.Store.NO)));
     doc.add(new StringField(BILLABLE, Boolean.toString(entry.billable()), Field.Store.YES));
     doc.add(new StringField(KIND, entry.kind().name(), Field.Store.YES));
+    // How much of a title is a default a coder falls back on when the record says no more:
+    // "unspecified", "NOS", "without …" (ICD-10-CM conventions I.A.9 and the Index's defaults).
+    wholeTitle(entry.title())
+        .ifPresent(whole -> doc.add(new StringField(WHOLE_TITLE, whole, Field.Store.NO)));
+    int defaults = defaultWords(entry.title());
+    for (int level = 1; level <= Math.min(defaults, 3); level++) {
+      doc.add(new StringField(DEFAULTNESS, Integer.toString(level), Field.Store.NO));
+    }
+    for (Vocabulary.Term term : vocabulary.termsOf(system, entry.code())) {
+      doc.add(new TextField(TERMS, term.text(), Field.Store.YES));
+      // Without the nonessential modifiers in parentheses and "NOS" (conventions I.A.7, I.A.9):
+      // "Hypertension (arterial) (benign) (essential)" is the term "hypertension".
+      wholeTitle(NONESSENTIAL.matcher(term.text()).replaceAll(" "))
+          .ifPresent(core -> doc.add(new StringField(TERM_CORE, core, Field.Store.NO)));
+      doc.add(new StoredField(TERM_SOURCES, term.source()));
+    }
     return doc;
+  }
+
+  /** A title's words as analyzed, joined by spaces: what a query of the very same words gives. */
+  Optional<String> wholeTitle(String title) {
+    if (title == null || title.isBlank()) {
+      return Optional.empty();
+    }
+    List<String> words = new ArrayList<>();
+    try (TokenStream tokens = analyzer.tokenStream(TITLE, title)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        words.add(term.toString());
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String whole = String.join(" ", words);
+    // A StringField term is at most 32 KB; titles are far shorter, but stay safe.
+    return whole.isEmpty() || whole.length() > 8_000 ? Optional.empty() : Optional.of(whole);
+  }
+
+  private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\bNOS\\b");
+
+  private static final Set<String> DEFAULT_WORDS = Set.of("unspecified", "nos", "without");
+
+  int defaultWords(String title) {
+    if (title == null || title.isEmpty()) {
+      return 0;
+    }
+    int count = 0;
+    try (TokenStream tokens = analyzer.tokenStream(TITLE, title)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        if (DEFAULT_WORDS.contains(term.toString())) {
+          count++;
+        }
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return count;
   }
 
   /** The first word of a title as analyzed: the main term, in ICD-10-CM ("Pneumonia, ..."). */

@@ -2,15 +2,21 @@ package org.openencoder.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -20,8 +26,16 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.CodeCatalog;
+import org.openencoder.codeset.CodeEntry;
+import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
+import org.openencoder.codeset.Release;
+import org.openencoder.search.SearchResults.SearchedRelease;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,16 +57,61 @@ public class CodeSearch {
   private static final float EXACT_CODE = 1000f;
   private static final float CODE_PREFIX = 100f;
   // A billable code edges out a header with the same words.
-  private static final float BILLABLE = 0.5f;
+  private static final float BILLABLE = 5f;
+  // The query is a code's whole title, word for word.
+  private static final float WHOLE_TITLE = 50f;
+  // The query is an index or inclusion term, word for word: worth a few matching words.
+  private static final float WHOLE_TERM = 6f;
   // A query's words beyond this many are ignored, which keeps the query within Lucene's clauses.
   private static final int MAX_WORDS = 32;
   // A title that starts with the query's first word: its main term.
   private static final float MAIN_TERM = 2f;
+  // An index term or inclusion term counts for a little less than the title's own words.
+  private static final float INDEX_TERM = 0.7f;
+  // A synonym's official words, found in a title, count a little more than the words as typed,
+  // which such a title lacks ("heart attack" is in no title; "myocardial infarction" is).
+  private static final float SYNONYM = 2f;
+  private static final int MAX_SYNONYM_READINGS = 4;
+  private static final int MAX_CORRECTIONS = 3;
+  // How many of the best matches are reordered by the words they add.
+  private static final int RERANKED = 60;
+  private static final float EXTRA_WORD = 0.4f;
+  private static final int MAX_EXTRA_WORDS = 10;
+  private static final Set<String> NOT_EXTRA =
+      Set.of(
+          "unspecified",
+          "nos",
+          "without",
+          "initial",
+          "encounter",
+          "closed",
+          "of",
+          "and",
+          "or",
+          "the",
+          "for",
+          "to",
+          "in",
+          "on",
+          "by",
+          "a",
+          "an",
+          "as",
+          "at",
+          "other",
+          "type");
+  // Per level of default words in a title ("unspecified", "without …"): a coder's fallback when
+  // the words say no more, worth less than one more matching word.
+  private static final float DEFAULT = 0.6f;
 
   private final CodeIndex index;
+  private final CodeSets codeSets;
+  private final Synonyms synonyms;
 
-  CodeSearch(CodeIndex index) {
+  CodeSearch(CodeIndex index, CodeSets codeSets) {
     this.index = index;
+    this.codeSets = codeSets;
+    this.synonyms = Synonyms.load(text -> tokens(text, Integer.MAX_VALUE));
   }
 
   /** Whether the active releases are loaded, so that a search can answer. */
@@ -66,8 +125,130 @@ public class CodeSearch {
    * @throws InvalidSearchException for an empty, punctuation-only or too long query, or a limit
    *     below 1
    */
-  public SearchResults search(
-      String query, Optional<CodeSystem> system, boolean billableOnly, int limit) {
+  public SearchResults search(String query, SearchFilter filter, int limit) {
+    return find(query, filter, limit, false);
+  }
+
+  /**
+   * Completions for what a user is typing: as {@link #search}, but the last word may be the start
+   * of a word ("pneum" finds pneumonia) unless the query ends with a space.
+   */
+  public SearchResults suggest(String query, SearchFilter filter, int limit) {
+    return find(query, filter, limit, true);
+  }
+
+  private SearchResults find(String query, SearchFilter filter, int limit, boolean lastIsPrefix) {
+    String text = validated(query, limit);
+    Scope scope = scope(filter);
+    String code = codePrefix(text);
+    boolean prefix = lastIsPrefix && !Character.isWhitespace(query.charAt(query.length() - 1));
+    List<String> tokens = tokens(text, MAX_WORDS);
+    List<Synonyms.Match> synonymMatches = synonyms.find(tokens);
+    Words words = correctedWords(tokens, prefix, synonymMatches);
+    List<Words> readings = readings(words, synonymMatches);
+    BooleanQuery.Builder matching = new BooleanQuery.Builder();
+    if (code != null) {
+      matching.add(
+          new BoostQuery(
+              new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.CODE, code))), EXACT_CODE),
+          Occur.SHOULD);
+      matching.add(
+          new BoostQuery(
+              new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))), CODE_PREFIX),
+          Occur.SHOULD);
+    }
+    index
+        .wholeTitle(text)
+        .ifPresent(
+            whole ->
+                matching.add(
+                    new BoostQuery(
+                        new ConstantScoreQuery(
+                            new TermQuery(new Term(CodeIndex.WHOLE_TITLE, whole))),
+                        WHOLE_TITLE),
+                    Occur.SHOULD));
+    for (Words reading : readings) {
+      if (!reading.all().isEmpty()) {
+        // The reading is an index or inclusion term, less its nonessential modifiers: the code
+        // the books give for those words ("hypertension" is I10's inclusion term).
+        matching.add(
+            new BoostQuery(
+                new ConstantScoreQuery(
+                    new TermQuery(
+                        new Term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence())))),
+                WHOLE_TERM),
+            Occur.SHOULD);
+        Query title = titleQuery(reading);
+        matching.add(
+            reading.synonym() == null ? title : new BoostQuery(title, SYNONYM), Occur.SHOULD);
+      }
+    }
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
+    filtered.add(
+        new BoostQuery(
+            new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.BILLABLE, "true"))), BILLABLE),
+        Occur.SHOULD);
+    for (int level = 1; level <= 3; level++) {
+      filtered.add(
+          new BoostQuery(
+              new ConstantScoreQuery(
+                  new TermQuery(new Term(CodeIndex.DEFAULTNESS, Integer.toString(level)))),
+              DEFAULT),
+          Occur.SHOULD);
+    }
+    filtered.add(
+        new TermInSetQuery(
+            CodeIndex.RELEASE,
+            scope.releases().keySet().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
+        Occur.FILTER);
+    if (filter.billableOnly()) {
+      filtered.add(new TermQuery(new Term(CodeIndex.BILLABLE, "true")), Occur.FILTER);
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    if (!scope.releases().isEmpty()) {
+      int wanted = Math.min(limit, MAX_LIMIT);
+      List<CodeIndex.Found> found = index.search(filtered.build(), Math.max(wanted, RERANKED));
+      for (CodeIndex.Found f :
+          reranked(found, code, readings).subList(0, Math.min(wanted, found.size()))) {
+        hits.add(hit(f, scope.releases().get(f.release()), code, readings));
+      }
+    }
+    return new SearchResults(text, hits, scope.searched(), scope.notices());
+  }
+
+  /**
+   * The best matches again, each less by the words of its title the query did not ask for: of codes
+   * that hold the query's words, a coder wants the one that adds least ("conjunctivitis" finds
+   * "Unspecified conjunctivitis" before "Unspecified acute conjunctivitis, unspecified eye").
+   * Defaults ("unspecified", "without", initial encounter, closed fracture) and small words are not
+   * counted. An exact code or code prefix keeps its place.
+   */
+  private List<CodeIndex.Found> reranked(
+      List<CodeIndex.Found> found, String code, List<Words> readings) {
+    if (readings.get(0).all().isEmpty()) {
+      return found;
+    }
+    Map<CodeIndex.Found, Float> scores = new HashMap<>();
+    for (CodeIndex.Found f : found) {
+      float score = f.score();
+      if (code == null || !f.code().startsWith(code)) {
+        int extra = 0;
+        for (String word : words(f.title(), Integer.MAX_VALUE)) {
+          if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
+            extra++;
+          }
+        }
+        score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
+      }
+      scores.put(f, score);
+    }
+    List<CodeIndex.Found> ordered = new ArrayList<>(found);
+    // Stable: equal scores keep the index's order (shorter code, then code order).
+    ordered.sort(Comparator.comparing((CodeIndex.Found f) -> scores.get(f)).reversed());
+    return ordered;
+  }
+
+  private static String validated(String query, int limit) {
     String text = query == null ? "" : query.strip();
     if (text.isEmpty()) {
       throw new InvalidSearchException("Enter a code or some words to search for.");
@@ -82,44 +263,68 @@ public class CodeSearch {
     if (limit < 1) {
       throw new InvalidSearchException("The limit must be at least 1.");
     }
-    String code = codePrefix(text);
-    Words words = correctedWords(text);
-    BooleanQuery.Builder matching = new BooleanQuery.Builder();
-    if (code != null) {
-      matching.add(
-          new BoostQuery(
-              new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.CODE, code))), EXACT_CODE),
-          Occur.SHOULD);
-      matching.add(
-          new BoostQuery(
-              new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))), CODE_PREFIX),
-          Occur.SHOULD);
+    return text;
+  }
+
+  /** The releases a search reads: one per code system, the newest or the one in force. */
+  private record Scope(
+      Map<Long, CodeCatalog> releases, List<SearchedRelease> searched, List<String> notices) {}
+
+  private Scope scope(SearchFilter filter) {
+    Map<Long, CodeCatalog> releases = new LinkedHashMap<>();
+    List<SearchedRelease> searched = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
+    LocalDate date = filter.dateOfService();
+    for (CodeSystem system : CodeSystem.values()) {
+      if (filter.system() != null && filter.system() != system) {
+        continue;
+      }
+      Optional<Release> release =
+          date == null
+              ? codeSets.newestWithCodes(system.dataset())
+              : codeSets.inForce(system.dataset(), date);
+      Optional<CodeCatalog> catalog =
+          release.flatMap(r -> codeSets.catalog(r.id())).filter(c -> c.size() > 0);
+      if (catalog.isEmpty()) {
+        notices.add(
+            release
+                .map(
+                    r ->
+                        r.title()
+                            + " is in force on "
+                            + date
+                            + " but lists no codes here: its code file is missing.")
+                .orElse(
+                    "No "
+                        + system.displayName()
+                        + " release"
+                        + (date == null ? " is loaded." : " covers " + date + ".")));
+        continue;
+      }
+      Release r = catalog.get().release();
+      releases.put(r.id(), catalog.get());
+      searched.add(
+          new SearchedRelease(
+              system.slug(), r.title(), r.version(), r.effectiveFrom(), r.effectiveTo()));
     }
-    if (!words.all().isEmpty()) {
-      matching.add(titleQuery(words.all()), Occur.SHOULD);
-    }
-    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
-    filtered.add(
-        new BoostQuery(
-            new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.BILLABLE, "true"))), BILLABLE),
-        Occur.SHOULD);
-    system.ifPresent(
-        s -> filtered.add(new TermQuery(new Term(CodeIndex.SYSTEM, s.slug())), Occur.FILTER));
-    if (billableOnly) {
-      filtered.add(new TermQuery(new Term(CodeIndex.BILLABLE, "true")), Occur.FILTER);
-    }
-    List<SearchHit> hits = new ArrayList<>();
-    for (CodeIndex.Found found : index.search(filtered.build(), Math.min(limit, MAX_LIMIT))) {
-      hits.add(
-          new SearchHit(
-              found.system().slug(),
-              found.display(),
-              found.title(),
-              found.billable(),
-              found.score(),
-              matchedOn(found, code, words)));
-    }
-    return new SearchResults(text, hits);
+    return new Scope(releases, searched, notices);
+  }
+
+  private SearchHit hit(
+      CodeIndex.Found found, CodeCatalog catalog, String code, List<Words> readings) {
+    Optional<CodeEntry> parent =
+        found.parent() == null ? Optional.empty() : catalog.get(found.parent());
+    return new SearchHit(
+        found.system().slug(),
+        found.display(),
+        found.title(),
+        found.billable(),
+        found.score(),
+        matchedOn(found, code, readings),
+        highlights(found.title(), readings),
+        parent.map(p -> found.system().display(p.code())).orElse(null),
+        parent.map(CodeEntry::title).orElse(null),
+        catalog.release().title());
   }
 
   /**
@@ -134,66 +339,190 @@ public class CodeSearch {
   /**
    * Each word is wanted in the title or short title; a code with every word scores higher, one with
    * the words in order higher again, and one whose title starts with the first word (the main term,
-   * as in "Pneumonia, unspecified organism") higher still.
+   * as in "Pneumonia, unspecified organism") higher still. A word still being typed matches any
+   * title word it begins.
    */
-  private static Query titleQuery(List<String> words) {
+  private static Query titleQuery(Words words) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    for (String word : words) {
-      Query either =
-          new DisjunctionMaxQuery(
-              List.of(
-                  new TermQuery(new Term(CodeIndex.TITLE, word)),
-                  new BoostQuery(new TermQuery(new Term(CodeIndex.SHORT_TITLE, word)), 0.5f)),
-              0.1f);
+    List<String> list = words.all();
+    for (int i = 0; i < list.size(); i++) {
+      String word = list.get(i);
+      boolean typing = words.lastIsPrefix() && i == list.size() - 1;
+      List<Query> fields = new ArrayList<>();
+      for (String variant : words.variants(word)) {
+        fields.add(titleTerm(CodeIndex.TITLE, variant, typing));
+        fields.add(new BoostQuery(titleTerm(CodeIndex.SHORT_TITLE, variant, typing), 0.5f));
+        fields.add(new BoostQuery(titleTerm(CodeIndex.TERMS, variant, typing), INDEX_TERM));
+      }
+      Query either = new DisjunctionMaxQuery(fields, 0.1f);
       any.add(either, Occur.SHOULD);
       all.add(either, Occur.MUST);
     }
     BooleanQuery.Builder title = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
-    if (words.size() > 1) {
+    if (list.size() > 1) {
       title.add(new BoostQuery(all.build(), 2f), Occur.SHOULD);
-      title.add(new PhraseQuery(2, CodeIndex.TITLE, words.toArray(String[]::new)), Occur.SHOULD);
+      List<String> whole = words.lastIsPrefix() ? list.subList(0, list.size() - 1) : list;
+      if (whole.size() > 1) {
+        title.add(new PhraseQuery(2, CodeIndex.TITLE, whole.toArray(String[]::new)), Occur.SHOULD);
+      }
     }
+    Term lead = new Term(CodeIndex.LEAD, list.get(0));
     title.add(
         new BoostQuery(
-            new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.LEAD, words.get(0)))),
+            new ConstantScoreQuery(
+                words.lastIsPrefix() && list.size() == 1
+                    ? new PrefixQuery(lead)
+                    : new TermQuery(lead)),
             MAIN_TERM),
         Occur.SHOULD);
     return title.build();
   }
 
-  /**
-   * The query's words as indexed, a word that no title has replaced by the nearest one that some
-   * title has ("pnuemonia" by "pneumonia").
-   */
-  private Words correctedWords(String text) {
-    List<String> words = new ArrayList<>();
-    Set<String> corrected = new LinkedHashSet<>();
-    for (String word : words(text, MAX_WORDS)) {
-      int edits = allowedEdits(word);
-      Optional<String> correction = edits == 0 ? Optional.empty() : index.correction(word, edits);
-      if (correction.isPresent()) {
-        corrected.add(correction.get());
-        words.add(correction.get());
-      } else {
-        words.add(word);
-      }
-    }
-    return new Words(List.copyOf(new LinkedHashSet<>(words)), Set.copyOf(corrected));
+  // A prefix scores as a constant, like a whole word that every title has once.
+  private static Query titleTerm(String field, String word, boolean typing) {
+    return typing
+        ? new ConstantScoreQuery(new PrefixQuery(new Term(field, word)))
+        : new TermQuery(new Term(field, word));
   }
 
-  private record Words(List<String> all, Set<String> corrected) {}
+  /**
+   * The query's words as indexed, a word that no title has replaced by the nearest one that some
+   * title has ("pnuemonia" by "pneumonia"). A last word still being typed is kept as typed, and so
+   * are the words of a synonym the query contains ("nstemi" is no typo).
+   */
+  private Words correctedWords(
+      List<String> tokens, boolean lastIsPrefix, List<Synonyms.Match> synonymMatches) {
+    List<String> sequence = new ArrayList<>(tokens.size());
+    Set<String> corrected = new LinkedHashSet<>();
+    Map<String, List<String>> alternatives = new LinkedHashMap<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String word = tokens.get(i);
+      boolean typing = lastIsPrefix && i == tokens.size() - 1;
+      int position = i;
+      boolean synonym =
+          synonymMatches.stream().anyMatch(m -> m.start() <= position && position < m.end());
+      int edits = typing || synonym ? 0 : allowedEdits(word);
+      List<String> corrections =
+          edits == 0 ? List.of() : index.corrections(word, edits, MAX_CORRECTIONS);
+      if (corrections.isEmpty()) {
+        sequence.add(word);
+      } else {
+        corrections.stream().filter(c -> !c.equals(word)).forEach(corrected::add);
+        sequence.add(corrections.get(0));
+        alternatives.put(corrections.get(0), corrections.subList(1, corrections.size()));
+      }
+    }
+    return Words.of(sequence, corrected, alternatives, lastIsPrefix, null);
+  }
 
-  // Short words are left as typed: "type" is not a typo for "tape".
+  /**
+   * The ways to read a query: as typed, and with each synonym it contains replaced by its official
+   * words ("heart attack" read as "myocardial infarction"). At most a few, to bound the query.
+   */
+  private static List<Words> readings(Words words, List<Synonyms.Match> synonymMatches) {
+    List<Words> readings = new ArrayList<>();
+    readings.add(words);
+    for (Synonyms.Match match : synonymMatches) {
+      if (readings.size() > MAX_SYNONYM_READINGS) {
+        break;
+      }
+      List<String> sequence = new ArrayList<>(words.sequence().subList(0, match.start()));
+      sequence.addAll(match.synonym().meaning());
+      sequence.addAll(words.sequence().subList(match.end(), words.sequence().size()));
+      boolean typing = words.lastIsPrefix() && match.end() < words.sequence().size();
+      readings.add(
+          Words.of(sequence, words.corrected(), words.alternatives(), typing, match.synonym()));
+    }
+    return readings;
+  }
+
+  /**
+   * One reading of a query.
+   *
+   * @param sequence the words in query order
+   * @param all the same words once each, as the query asks for them
+   * @param alternatives other corrections of a corrected word, equally near to what was typed
+   * @param lastIsPrefix the last word is the start of a word still being typed
+   * @param synonym the synonym this reading replaced, or null for the query as typed
+   */
+  private record Words(
+      List<String> sequence,
+      List<String> all,
+      Set<String> corrected,
+      Map<String, List<String>> alternatives,
+      boolean lastIsPrefix,
+      Synonyms.@Nullable Synonym synonym) {
+
+    static Words of(
+        List<String> sequence,
+        Set<String> corrected,
+        Map<String, List<String>> alternatives,
+        boolean lastIsPrefix,
+        Synonyms.@Nullable Synonym synonym) {
+      List<String> all = List.copyOf(new LinkedHashSet<>(sequence));
+      // A repeated last word is not being typed any more: it is already whole earlier on.
+      boolean typing = lastIsPrefix && all.size() == sequence.size();
+      return new Words(
+          List.copyOf(sequence),
+          all,
+          Set.copyOf(corrected),
+          Map.copyOf(alternatives),
+          typing,
+          synonym);
+    }
+
+    /** The word and its equally near alternatives. */
+    List<String> variants(String word) {
+      List<String> others = alternatives.getOrDefault(word, List.of());
+      if (others.isEmpty()) {
+        return List.of(word);
+      }
+      List<String> variants = new ArrayList<>(others.size() + 1);
+      variants.add(word);
+      variants.addAll(others);
+      return variants;
+    }
+
+    boolean matches(String titleWord) {
+      if (all.contains(titleWord) || corrected.contains(titleWord)) {
+        return true;
+      }
+      return lastIsPrefix && !all.isEmpty() && titleWord.startsWith(all.get(all.size() - 1));
+    }
+
+    /** How many of this reading's words one text's words contain. */
+    int found(List<String> textWords) {
+      int found = 0;
+      for (int i = 0; i < all.size(); i++) {
+        String word = all.get(i);
+        boolean typing = lastIsPrefix && i == all.size() - 1;
+        if (typing
+            ? textWords.stream().anyMatch(w -> w.startsWith(word))
+            : textWords.contains(word)) {
+          found++;
+        }
+      }
+      return found;
+    }
+  }
+
+  // Short words are left as typed: "typ" is not a typo for "tap". The words are plural-stemmed
+  // ("sepsis" is "sepsi", "sepis" is "sepi"), so the lengths count one letter less than typed.
   private static int allowedEdits(String word) {
-    if (word.length() < 5 || word.chars().anyMatch(Character::isDigit)) {
+    if (word.length() < 4 || word.chars().anyMatch(Character::isDigit)) {
       return 0;
     }
-    return word.length() < 8 ? 1 : 2;
+    return word.length() < 7 ? 1 : 2;
   }
 
   private List<String> words(String text, int max) {
-    Set<String> words = new LinkedHashSet<>();
+    return List.copyOf(new LinkedHashSet<>(tokens(text, max)));
+  }
+
+  /** A text's words as indexed, in order, repeats kept. */
+  private List<String> tokens(String text, int max) {
+    List<String> words = new ArrayList<>();
     Analyzer analyzer = index.analyzer();
     try (TokenStream tokens = analyzer.tokenStream(CodeIndex.TITLE, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -207,14 +536,73 @@ public class CodeSearch {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return List.copyOf(words);
+    return words;
   }
 
-  private String matchedOn(CodeIndex.Found found, String code, Words words) {
+  /** The stretches of a title whose words, as analyzed, are among the query's. */
+  private List<SearchHit.Span> highlights(String title, List<Words> readings) {
+    if (title == null || title.isEmpty()) {
+      return List.of();
+    }
+    List<SearchHit.Span> spans = new ArrayList<>();
+    try (TokenStream tokens = index.analyzer().tokenStream(CodeIndex.TITLE, title)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        String word = term.toString();
+        if (readings.stream().anyMatch(r -> r.matches(word))) {
+          spans.add(new SearchHit.Span(offset.startOffset(), offset.endOffset()));
+        }
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return spans;
+  }
+
+  /**
+   * Why a code came up: its code; its title, holding every word of the query as typed (or
+   * corrected) or of a synonym reading; else the index term or inclusion term holding most of the
+   * words; else the title, for part of the words.
+   */
+  private String matchedOn(CodeIndex.Found found, String code, List<Words> readings) {
     if (code != null && found.code().startsWith(code)) {
       return "code";
     }
     List<String> titleWords = words(found.title() + " " + found.shortTitle(), Integer.MAX_VALUE);
-    return words.corrected().stream().anyMatch(titleWords::contains) ? "title (fuzzy)" : "title";
+    for (Words reading : readings) {
+      if (!reading.all().isEmpty() && reading.found(titleWords) == reading.all().size()) {
+        if (reading.synonym() != null) {
+          return reading.synonym().describe();
+        }
+        return reading.corrected().stream().anyMatch(titleWords::contains)
+            ? "title (fuzzy)"
+            : "title";
+      }
+    }
+    Vocabulary.Term bestTerm = null;
+    int bestFound = 0;
+    for (Vocabulary.Term term : found.terms()) {
+      List<String> termWords = words(term.text(), Integer.MAX_VALUE);
+      for (Words reading : readings) {
+        int termFound = reading.found(termWords);
+        if (termFound > bestFound && termFound > reading.found(titleWords)) {
+          bestTerm = term;
+          bestFound = termFound;
+        }
+      }
+    }
+    if (bestTerm != null) {
+      return bestTerm.describe();
+    }
+    Words best = readings.get(0);
+    for (Words reading : readings) {
+      if (reading.found(titleWords) > best.found(titleWords)) {
+        best = reading;
+      }
+    }
+    return best.synonym() != null ? best.synonym().describe() : "title";
   }
 }

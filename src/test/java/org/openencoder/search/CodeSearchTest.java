@@ -3,8 +3,8 @@ package org.openencoder.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.testing.RunningApplication;
@@ -16,7 +16,7 @@ class CodeSearchTest extends RunningApplication {
   @Autowired CodeSearch search;
 
   private List<SearchHit> find(String query) {
-    return search.search(query, Optional.empty(), false, 10).results();
+    return search.search(query, SearchFilter.ANY, 10).results();
   }
 
   private static List<String> codes(List<SearchHit> hits) {
@@ -92,36 +92,39 @@ class CodeSearchTest extends RunningApplication {
   @Test
   void theSystemAndBillableFiltersNarrowTheResults() {
     List<SearchHit> hcpcs =
-        search.search("blood glucose", Optional.of(CodeSystem.HCPCS), false, 20).results();
+        search
+            .search("blood glucose", new SearchFilter(CodeSystem.HCPCS, false, null), 20)
+            .results();
     assertThat(hcpcs).isNotEmpty().allSatisfy(h -> assertThat(h.system()).isEqualTo("hcpcs"));
-    assertThat(search.search("E11.9", Optional.of(CodeSystem.HCPCS), false, 20).results())
+    assertThat(
+            search.search("E11.9", new SearchFilter(CodeSystem.HCPCS, false, null), 20).results())
         .extracting(SearchHit::code)
         .doesNotContain("E11.9")
         .contains("E1190");
-    assertThat(search.search("E11", Optional.empty(), true, 50).results())
+    assertThat(search.search("E11", new SearchFilter(null, true, null), 50).results())
         .isNotEmpty()
         .allSatisfy(h -> assertThat(h.billable()).isTrue());
   }
 
   @Test
   void theLimitIsKeptAndCappedAt100() {
-    assertThat(search.search("fracture", Optional.empty(), false, 3).results()).hasSize(3);
-    assertThat(search.search("fracture", Optional.empty(), false, 1000).results()).hasSize(100);
+    assertThat(search.search("fracture", SearchFilter.ANY, 3).results()).hasSize(3);
+    assertThat(search.search("fracture", SearchFilter.ANY, 1000).results()).hasSize(100);
   }
 
   @Test
   void queriesThatCannotBeSearchedAreRefusedWithAReason() {
-    assertThatThrownBy(() -> search.search("  ", Optional.empty(), false, 10))
+    assertThatThrownBy(() -> search.search("  ", SearchFilter.ANY, 10))
         .isInstanceOf(InvalidSearchException.class)
         .hasMessageContaining("Enter a code");
-    assertThatThrownBy(() -> search.search("?!.*", Optional.empty(), false, 10))
+    assertThatThrownBy(() -> search.search("?!.*", SearchFilter.ANY, 10))
         .isInstanceOf(InvalidSearchException.class)
         .hasMessageContaining("no letters or digits");
-    assertThatThrownBy(() -> search.search("\n-\u0085-\n", Optional.empty(), false, 10))
+    assertThatThrownBy(() -> search.search("\n-\u0085-\n", SearchFilter.ANY, 10))
         .isInstanceOf(InvalidSearchException.class);
-    assertThat(search.search("\nE11.9\n", Optional.empty(), false, 1).results().get(0).code())
+    assertThat(search.search("\nE11.9\n", SearchFilter.ANY, 1).results().get(0).code())
         .isEqualTo("E11.9");
-    assertThatThrownBy(() -> search.search("a".repeat(501), Optional.empty(), false, 10))
+    assertThatThrownBy(() -> search.search("a".repeat(501), SearchFilter.ANY, 10))
         .isInstanceOf(InvalidSearchException.class)
         .hasMessageContaining("500");
   }
@@ -134,6 +137,59 @@ class CodeSearchTest extends RunningApplication {
       words.append(" q").append((char) ('a' + i / 26)).append((char) ('a' + i % 26)).append("zy");
     }
     assertThat(words.length()).isLessThanOrEqualTo(500);
-    assertThat(search.search(words.toString(), Optional.empty(), false, 10).results()).isNotEmpty();
+    assertThat(search.search(words.toString(), SearchFilter.ANY, 10).results()).isNotEmpty();
+  }
+
+  @Test
+  void suggestionsCompleteAWordStillBeingTyped() {
+    List<SearchHit> hits = search.suggest("pneum", SearchFilter.ANY, 8).results();
+    assertThat(hits).hasSize(8);
+    assertThat(hits)
+        .allSatisfy(
+            h -> assertThat(h.title().toLowerCase(java.util.Locale.ROOT)).contains("pneum"));
+    // A query that ends with a space has finished its last word: it is searched as typed (HCPCS
+    // short titles abbreviate pneumatic to "pneum").
+    assertThat(codes(search.suggest("pneum ", SearchFilter.ANY, 8).results()))
+        .isEqualTo(codes(search.search("pneum", SearchFilter.ANY, 8).results()))
+        .doesNotContain("J18.9");
+    assertThat(
+            codes(search.suggest("type 2 diabetes without compl", SearchFilter.ANY, 8).results()))
+        .contains("E11.9");
+  }
+
+  @Test
+  void aDateOfServiceSearchesTheReleaseInForceAndSaysWhichOneItWas() {
+    SearchResults fy2021 =
+        search.search(
+            "E11.9", new SearchFilter(CodeSystem.ICD10CM, false, LocalDate.of(2021, 5, 1)), 5);
+    assertThat(fy2021.releases())
+        .singleElement()
+        .satisfies(r -> assertThat(r.effectiveFrom()).isEqualTo(LocalDate.of(2020, 10, 1)));
+    assertThat(fy2021.results().get(0).release()).isEqualTo(fy2021.releases().get(0).title());
+    // U07.1 (COVID-19) took effect on 2020-04-01 and is in FY2021; FY2026 lists it too, so the
+    // date is seen in which release answers, not in whether the code is found.
+    assertThat(fy2021.results().get(0).release()).contains("2021");
+
+    // FY2025 has only its index tables here: the answer says so instead of searching FY2026.
+    SearchResults fy2025 =
+        search.search(
+            "E11.9", new SearchFilter(CodeSystem.ICD10CM, false, LocalDate.of(2025, 5, 1)), 5);
+    assertThat(fy2025.results()).isEmpty();
+    assertThat(fy2025.notices()).singleElement().asString().contains("lists no codes here");
+    SearchResults before =
+        search.search(
+            "E11.9", new SearchFilter(CodeSystem.ICD10CM, false, LocalDate.of(2001, 1, 1)), 5);
+    assertThat(before.notices()).singleElement().asString().contains("No ICD-10-CM release covers");
+  }
+
+  @Test
+  void eachResultShowsItsCategoryAndWhichWordsMatched() {
+    SearchHit first = find("type 2 diabetes mellitus without complications").get(0);
+    assertThat(first.category()).isEqualTo("E11");
+    assertThat(first.categoryTitle()).isEqualTo("Type 2 diabetes mellitus");
+    // "Type 2 diabetes mellitus without complications": every word, by character offsets.
+    assertThat(first.highlights())
+        .extracting(span -> first.title().substring(span.start(), span.end()))
+        .containsExactly("Type", "2", "diabetes", "mellitus", "without", "complications");
   }
 }

@@ -50,8 +50,14 @@ public abstract class RunningApplication {
     return "http://localhost:" + port + path;
   }
 
+  // OPENENCODER_TEST_HOME keeps the imported releases between runs of a single test while
+  // working on it (a restart is seconds, an import minutes); CI leaves it unset.
   private static Path createHome() {
     try {
+      String kept = System.getenv("OPENENCODER_TEST_HOME");
+      if (kept != null && !kept.isBlank()) {
+        return Files.createDirectories(Path.of(kept));
+      }
       return Files.createTempDirectory("openencoder-test-home");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.openencoder.codeset.CodeEntry;
+import org.openencoder.codeset.IndexTerm;
 import org.openencoder.codeset.Release;
 import org.openencoder.codeset.Release.MissingFile;
 import org.openencoder.codeset.Release.SourceFileRecord;
@@ -32,6 +33,7 @@ public class JdbcReleaseStore {
 
   private static final TypeReference<Map<String, Long>> COUNTS = new TypeReference<>() {};
   private static final TypeReference<List<MissingFile>> MISSING = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final DataSource dataSource;
@@ -220,6 +222,39 @@ public class JdbcReleaseStore {
                       rs.getString(6),
                       rs.getInt(7)));
             });
+  }
+
+  /** Every index term and table cell of a release that leads to a code, in index order. */
+  public void forEachIndexTerm(long releaseId, Consumer<IndexTerm> sink) {
+    jdbc.sql(
+            """
+            select source, path, code, detail->>'column' from index_entry
+            where release_id = ? and code is not null order by source, ordinal""")
+        .param(releaseId)
+        .query(
+            (ResultSet rs) -> {
+              sink.accept(
+                  new IndexTerm(
+                      rs.getString(1),
+                      textArray(rs.getArray(2)),
+                      rs.getString(3),
+                      rs.getString(4)));
+            });
+  }
+
+  /** The notes of one kind ("inclusionTerm") that a release's Tabular List prints at each code. */
+  public Map<String, List<String>> notes(long releaseId, String kind) {
+    Map<String, List<String>> notes = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select code, detail->'notes'->(?::text) from code_entry
+            where release_id = ? and detail->'notes'->(?::text) is not null order by ordinal""")
+        .params(kind, releaseId, kind)
+        .query(
+            (ResultSet rs) -> {
+              notes.put(rs.getString(1), json.readValue(rs.getString(2), STRING_LIST));
+            });
+    return notes;
   }
 
   /** The stored detail of one code as JSON, if it has any. */

@@ -1,10 +1,13 @@
 package org.openencoder.search.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.search.CodeSearch;
 import org.openencoder.search.InvalidSearchException;
+import org.openencoder.search.SearchFilter;
 import org.openencoder.search.SearchResults;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +20,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Code search as JSON: by code, keywords or a typo, over the active releases. */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping("/api/v1/search")
 class SearchApiController {
 
   private static final int DEFAULT_LIMIT = 20;
+  private static final int DEFAULT_SUGGESTIONS = 8;
 
   private final CodeSearch codeSearch;
 
@@ -29,26 +33,58 @@ class SearchApiController {
   }
 
   /** Up to {@code limit} codes (at most 100), best first; 400 for a query that cannot be run. */
-  @GetMapping("/search")
+  @GetMapping
   SearchResults search(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String system,
       @RequestParam(defaultValue = "false") boolean billable,
+      @RequestParam(required = false) String date,
       @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+    return codeSearch.search(q, filter(system, billable, date), bounded(limit));
+  }
+
+  /** Completions while typing: the last word may be unfinished ("pneum"). */
+  @GetMapping("/suggest")
+  SearchResults suggest(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String system,
+      @RequestParam(defaultValue = "false") boolean billable,
+      @RequestParam(required = false) String date,
+      @RequestParam(defaultValue = "" + DEFAULT_SUGGESTIONS) int limit) {
+    return codeSearch.suggest(q, filter(system, billable, date), bounded(limit));
+  }
+
+  private SearchFilter filter(
+      @Nullable String system, boolean billable, @Nullable String dateOfService) {
     if (!codeSearch.ready()) {
       throw new ResponseStatusException(
           HttpStatus.SERVICE_UNAVAILABLE, "The code sets are still loading; try again shortly.");
     }
-    Optional<CodeSystem> codeSystem = Optional.empty();
+    CodeSystem codeSystem = null;
     if (system != null && !system.isBlank()) {
-      codeSystem = CodeSystem.fromSlug(system.strip());
-      if (codeSystem.isEmpty()) {
-        throw new ResponseStatusException(
-            HttpStatus.BAD_REQUEST,
-            "Unknown code system '" + system + "'; use icd10cm, icd10pcs, hcpcs or cpt.");
+      codeSystem =
+          CodeSystem.fromSlug(system.strip())
+              .orElseThrow(
+                  () ->
+                      new InvalidSearchException(
+                          "Unknown code system '"
+                              + system
+                              + "'; use icd10cm, icd10pcs, hcpcs or cpt."));
+    }
+    LocalDate date = null;
+    if (dateOfService != null && !dateOfService.isBlank()) {
+      try {
+        date = LocalDate.parse(dateOfService.strip());
+      } catch (DateTimeParseException e) {
+        throw new InvalidSearchException(
+            "The date '" + dateOfService + "' is not a date of the form YYYY-MM-DD.");
       }
     }
-    return codeSearch.search(q, codeSystem, billable, Math.min(limit, CodeSearch.MAX_LIMIT));
+    return new SearchFilter(codeSystem, billable, date);
+  }
+
+  private static int bounded(int limit) {
+    return Math.min(limit, CodeSearch.MAX_LIMIT);
   }
 
   @ExceptionHandler(InvalidSearchException.class)

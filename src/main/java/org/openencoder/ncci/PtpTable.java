@@ -1,0 +1,377 @@
+package org.openencoder.ncci;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openencoder.codeset.CodeSystem;
+import org.openencoder.codeset.Release;
+
+/**
+ * The PTP edits of one release of one setting, held in memory in a compact form: a claim check
+ * looks up every ordered pair of its codes, so a lookup must cost a few array reads, not a query.
+ *
+ * <p>Codes are numbered in code order; the rows are sorted by column 1, then column 2, and kept as
+ * parallel primitive arrays (about 18 bytes a row, 22 with effective dates), with the first row of
+ * every column 1 code in {@code firstRow}. A pair is a binary search among the rows of its column 1
+ * code, a few hundred at most. A pair may have several rows, one per period it was in force (the
+ * CMS files keep the old rows beside the new); the one in force on the date answers.
+ */
+public final class PtpTable {
+
+  private static final int PART_BITS = 4;
+  private static final int LINE_MASK = (1 << (32 - PART_BITS)) - 1;
+
+  private final Release release;
+  private final Setting setting;
+  private final String[] codes;
+  private final Map<String, Integer> ids;
+  private final int[] firstRow;
+  private final int[] column2;
+  private final int[] effective;
+  private final int[] deleted;
+  private final byte[] modifier;
+  private final byte[] rationale;
+  private final int[] source;
+  private final String[] rationales;
+  private final String[] files;
+
+  private PtpTable(Builder b, String[] codes, int[] firstRow, int[] order) {
+    this.release = b.release;
+    this.setting = b.setting;
+    this.codes = codes;
+    this.ids = new HashMap<>(codes.length * 2);
+    for (int i = 0; i < codes.length; i++) {
+      ids.put(codes[i], i);
+    }
+    this.firstRow = firstRow;
+    int n = order.length;
+    this.column2 = new int[n];
+    this.deleted = new int[n];
+    this.modifier = new byte[n];
+    this.rationale = new byte[n];
+    this.source = new int[n];
+    boolean anyStart = false;
+    for (int i = 0; i < b.size; i++) {
+      anyStart |= b.effective[i] != PtpEdit.UNKNOWN_START;
+    }
+    // The derived 2024 tables have no start dates: no array for them.
+    this.effective = anyStart ? new int[n] : null;
+    for (int i = 0; i < n; i++) {
+      int row = order[i];
+      column2[i] = b.remap[b.column2[row]];
+      deleted[i] = b.deleted[row];
+      modifier[i] = b.modifier[row];
+      rationale[i] = b.rationale[row];
+      source[i] = b.source[row];
+      if (effective != null) {
+        effective[i] = b.effective[row];
+      }
+    }
+    this.rationales = b.rationales;
+    this.files = b.files;
+  }
+
+  /** The release the edits come from, for citing them. */
+  public Release release() {
+    return release;
+  }
+
+  public Setting setting() {
+    return setting;
+  }
+
+  /** How many rows the table holds, deleted edits included. */
+  public int size() {
+    return column2.length;
+  }
+
+  /** How many distinct codes appear in either column. */
+  public int codeCount() {
+    return codes.length;
+  }
+
+  /** The bytes the table's arrays take on the heap, for the load log and the report. */
+  public long arrayBytes() {
+    long perRow = 4L + 4 + 1 + 1 + 4 + (effective == null ? 0 : 4);
+    return perRow * column2.length + 4L * firstRow.length;
+  }
+
+  /** Whether the release's source gives each edit its start date. */
+  public boolean effectiveDatesKnown() {
+    return effective != null;
+  }
+
+  /** The edit with column 1 and column 2 in that order that is in force on the date. */
+  public Optional<PtpEdit> edit(String column1, String column2, LocalDate dateOfService) {
+    Integer a = ids.get(CodeSystem.normalize(column1));
+    Integer b = ids.get(CodeSystem.normalize(column2));
+    if (a == null || b == null) {
+      return Optional.empty();
+    }
+    int row = inForce(a, b, (int) dateOfService.toEpochDay());
+    return row < 0 ? Optional.empty() : Optional.of(edit(a, row));
+  }
+
+  /** Every row of a pair, in force or not, in file order: its history in this release. */
+  public List<PtpEdit> rows(String column1, String column2) {
+    Integer a = ids.get(CodeSystem.normalize(column1));
+    Integer b = ids.get(CodeSystem.normalize(column2));
+    List<PtpEdit> rows = new ArrayList<>();
+    if (a != null && b != null) {
+      for (int row = lowerBound(a, b); row < firstRow[a + 1] && this.column2[row] == b; row++) {
+        rows.add(edit(a, row));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Every edit in force on the date whose column 1 and column 2 are both in codes (both orders).
+   */
+  public List<PtpEdit> editsAmong(Collection<String> codes, LocalDate dateOfService) {
+    int[] present = new int[codes.size()];
+    int count = 0;
+    for (String code : codes) {
+      Integer id = ids.get(CodeSystem.normalize(code));
+      if (id != null && !contains(present, count, id)) {
+        present[count++] = id;
+      }
+    }
+    if (count < 2) {
+      return List.of();
+    }
+    int day = (int) dateOfService.toEpochDay();
+    List<PtpEdit> found = null;
+    for (int i = 0; i < count; i++) {
+      for (int j = 0; j < count; j++) {
+        if (i != j) {
+          int row = inForce(present[i], present[j], day);
+          if (row >= 0) {
+            if (found == null) {
+              found = new ArrayList<>(2);
+            }
+            found.add(edit(present[i], row));
+          }
+        }
+      }
+    }
+    return found == null ? List.of() : found;
+  }
+
+  /** The column 2 codes of a column 1 code's edits in force on the date, in code order. */
+  public List<PtpEdit> column2Edits(String column1, LocalDate dateOfService) {
+    Integer a = ids.get(CodeSystem.normalize(column1));
+    List<PtpEdit> edits = new ArrayList<>();
+    if (a == null) {
+      return edits;
+    }
+    int day = (int) dateOfService.toEpochDay();
+    for (int row = firstRow[a]; row < firstRow[a + 1]; row++) {
+      if (row > firstRow[a] && column2[row] == column2[row - 1]) {
+        continue;
+      }
+      int inForce = inForce(a, column2[row], day);
+      if (inForce >= 0) {
+        edits.add(edit(a, inForce));
+      }
+    }
+    return edits;
+  }
+
+  /** The edits in force on the date that name a code in column 2, in column 1 code order. */
+  public List<PtpEdit> column1Edits(String column2Code, LocalDate dateOfService) {
+    Integer b = ids.get(CodeSystem.normalize(column2Code));
+    List<PtpEdit> edits = new ArrayList<>();
+    if (b == null) {
+      return edits;
+    }
+    int day = (int) dateOfService.toEpochDay();
+    for (int a = 0; a < codes.length; a++) {
+      if (firstRow[a] < firstRow[a + 1]) {
+        int row = inForce(a, b, day);
+        if (row >= 0) {
+          edits.add(edit(a, row));
+        }
+      }
+    }
+    return edits;
+  }
+
+  private static boolean contains(int[] ids, int count, int id) {
+    for (int i = 0; i < count; i++) {
+      if (ids[i] == id) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The row of pair (a, b) in force on the day, or -1. Of several, the one that ends first: the
+   * windows of one pair follow each other, and without start dates (the derived tables) an older
+   * row that has not yet ended on the day is the one that covered it.
+   */
+  private int inForce(int a, int b, int day) {
+    int best = -1;
+    int end = firstRow[a + 1];
+    for (int row = lowerBound(a, b); row < end && column2[row] == b; row++) {
+      int start = effective == null ? PtpEdit.UNKNOWN_START : effective[row];
+      if (PtpEdit.inForce(start, deleted[row], modifier[row], day)
+          && (best < 0 || deleted[row] < deleted[best])) {
+        best = row;
+      }
+    }
+    return best;
+  }
+
+  private int lowerBound(int a, int b) {
+    int low = firstRow[a];
+    int high = firstRow[a + 1];
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (column2[mid] < b) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private PtpEdit edit(int a, int row) {
+    int start = effective == null ? PtpEdit.UNKNOWN_START : effective[row];
+    return new PtpEdit(
+        setting,
+        codes[a],
+        codes[column2[row]],
+        start == PtpEdit.UNKNOWN_START ? null : LocalDate.ofEpochDay(start),
+        deleted[row] == PtpEdit.NO_END ? null : LocalDate.ofEpochDay(deleted[row]),
+        PtpModifierIndicator.of(modifier[row]),
+        rationales[rationale[row]],
+        files[source[row] >>> (32 - PART_BITS)],
+        source[row] & LINE_MASK);
+  }
+
+  /** Collects rows in any order, then sorts them into a table. */
+  static final class Builder {
+    private final Release release;
+    private final Setting setting;
+    private final String[] rationales;
+    private final String[] files;
+    private final Map<String, Integer> codeIds = new HashMap<>();
+    private final List<String> codeList = new ArrayList<>();
+    private int size;
+    private int[] column1 = new int[1 << 16];
+    private int[] column2 = new int[1 << 16];
+    private int[] effective = new int[1 << 16];
+    private int[] deleted = new int[1 << 16];
+    private byte[] modifier = new byte[1 << 16];
+    private byte[] rationale = new byte[1 << 16];
+    private int[] source = new int[1 << 16];
+    private int[] remap;
+
+    /**
+     * @param rationales the rationale texts by the number rows give them
+     * @param files the file names by the part number rows give them
+     */
+    Builder(Release release, Setting setting, List<String> rationales, List<String> files) {
+      if (rationales.size() > Byte.MAX_VALUE || files.size() > (1 << PART_BITS)) {
+        throw new IllegalArgumentException(
+            rationales.size() + " rationales or " + files.size() + " files are too many");
+      }
+      this.release = release;
+      this.setting = setting;
+      this.rationales = rationales.toArray(String[]::new);
+      this.files = files.toArray(String[]::new);
+    }
+
+    /**
+     * One row; days are epoch days, {@link PtpEdit#UNKNOWN_START} and {@link PtpEdit#NO_END} for
+     * none.
+     */
+    void row(
+        String column1Code,
+        String column2Code,
+        int effectiveDay,
+        int deletedDay,
+        int modifierIndicator,
+        int rationaleNumber,
+        int part,
+        int line) {
+      if (rationaleNumber < 0 || rationaleNumber >= rationales.length) {
+        throw new IllegalArgumentException("No rationale number " + rationaleNumber);
+      }
+      if (part < 0 || part >= files.length || line < 0 || line > LINE_MASK) {
+        throw new IllegalArgumentException("No file part " + part + " line " + line);
+      }
+      PtpModifierIndicator.of(modifierIndicator);
+      if (size == column1.length) {
+        int capacity = size + (size >> 1);
+        column1 = Arrays.copyOf(column1, capacity);
+        column2 = Arrays.copyOf(column2, capacity);
+        effective = Arrays.copyOf(effective, capacity);
+        deleted = Arrays.copyOf(deleted, capacity);
+        modifier = Arrays.copyOf(modifier, capacity);
+        rationale = Arrays.copyOf(rationale, capacity);
+        source = Arrays.copyOf(source, capacity);
+      }
+      column1[size] = id(column1Code);
+      column2[size] = id(column2Code);
+      effective[size] = effectiveDay;
+      deleted[size] = deletedDay;
+      modifier[size] = (byte) modifierIndicator;
+      rationale[size] = (byte) rationaleNumber;
+      source[size] = (part << (32 - PART_BITS)) | line;
+      size++;
+    }
+
+    private int id(String code) {
+      Integer id = codeIds.get(code);
+      if (id == null) {
+        id = codeList.size();
+        codeIds.put(code, id);
+        codeList.add(code);
+      }
+      return id;
+    }
+
+    PtpTable build() {
+      // Number the codes in code order, so that rows sort by column 1 code, then column 2 code.
+      String[] sorted = codeList.toArray(String[]::new);
+      Arrays.sort(sorted);
+      if (sorted.length >= 1 << 15) {
+        throw new IllegalStateException(sorted.length + " codes are more than a table can number");
+      }
+      remap = new int[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        remap[codeIds.get(sorted[i])] = i;
+      }
+      // Sort key: column 1 (15 bits), column 2 (16 bits), then the row (32 bits).
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] =
+            ((long) remap[column1[i]] << 48) | ((long) remap[column2[i]] << 32) | (i & 0xFFFFFFFFL);
+      }
+      Arrays.sort(keys);
+      int[] order = new int[size];
+      int[] firstRow = new int[sorted.length + 1];
+      int a = 0;
+      for (int i = 0; i < size; i++) {
+        order[i] = (int) keys[i];
+        int column1Id = (int) (keys[i] >>> 48);
+        while (a <= column1Id) {
+          firstRow[a++] = i;
+        }
+      }
+      while (a <= sorted.length) {
+        firstRow[a++] = size;
+      }
+      return new PtpTable(this, sorted, firstRow, order);
+    }
+  }
+}
