@@ -131,6 +131,15 @@ class AccountSecurityTest {
   }
 
   @Test
+  void badRegistrationInputIsA400WithAMessageByField() {
+    HttpResponse<String> bad = register("not an email", "short");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains("id=\"email-error\">Enter an email address like name@example.org")
+        .contains("id=\"password-error\">Use at least 10 characters");
+  }
+
+  @Test
   void aVerificationLinkWorksOnce() {
     String email = newEmail("verify-once");
     register(email, PASSWORD);
