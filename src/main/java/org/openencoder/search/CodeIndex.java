@@ -98,7 +98,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 4;
+  static final int LAYOUT = 5;
 
   private final CodeSets codeSets;
   private final Path folder;
@@ -121,6 +121,8 @@ class CodeIndex {
       boolean billable,
       @Nullable String parent,
       List<Vocabulary.Term> terms,
+      Set<String> termCores,
+      int defaults,
       float score) {}
 
   private record Built(Set<Long> releases, IndexSearcher searcher) {}
@@ -257,6 +259,8 @@ class CodeIndex {
                 Boolean.parseBoolean(doc.get(BILLABLE)),
                 doc.get(PARENT),
                 terms(doc),
+                Set.copyOf(List.of(doc.getValues(TERM_CORE))),
+                defaultWords(doc.get(TITLE)),
                 hit.score));
       }
       return found;
@@ -430,7 +434,7 @@ class CodeIndex {
       // Without the nonessential modifiers in parentheses and "NOS" (conventions I.A.7, I.A.9):
       // "Hypertension (arterial) (benign) (essential)" is the term "hypertension".
       wholeTitle(NONESSENTIAL.matcher(term.text()).replaceAll(" "))
-          .ifPresent(core -> doc.add(new StringField(TERM_CORE, core, Field.Store.NO)));
+          .ifPresent(core -> doc.add(new StringField(TERM_CORE, core, Field.Store.YES)));
       doc.add(new StoredField(TERM_SOURCES, term.source()));
     }
     return doc;

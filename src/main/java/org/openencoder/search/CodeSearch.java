@@ -74,9 +74,12 @@ public class CodeSearch {
   private static final int MAX_SYNONYM_READINGS = 4;
   private static final int MAX_CORRECTIONS = 3;
   // How many of the best matches are reordered by the words they add.
-  private static final int RERANKED = 60;
-  private static final float EXTRA_WORD = 0.4f;
-  private static final float HEADER = 10f;
+  private static final int RERANKED = 100;
+  private static final float RERANK_SCALE = 10f;
+  private static final float EXTRA_WORD = 0.5f;
+  private static final float DEFAULT_WORD = 0.5f;
+  private static final float TERM_IS_QUERY = 3f;
+  private static final float HEADER = 2.5f;
   private static final float WEAK = 0.3f;
   private static final int MAX_EXTRA_WORDS = 10;
   private static final Set<String> NOT_EXTRA =
@@ -219,32 +222,40 @@ public class CodeSearch {
   }
 
   /**
-   * The best matches again, each less by the words of its title the query did not ask for: of codes
-   * that hold the query's words, a coder wants the one that adds least ("conjunctivitis" finds
-   * "Unspecified conjunctivitis" before "Unspecified acute conjunctivitis, unspecified eye").
-   * Defaults ("unspecified", "without", initial encounter, closed fracture) and small words are not
-   * counted. An exact code or code prefix keeps its place.
+   * The best matches again, on a scale where the best scores 10, as a coder would order codes that
+   * hold the query's words: the one that adds least ("conjunctivitis" finds "Unspecified
+   * conjunctivitis" before "Unspecified acute conjunctivitis, unspecified eye"), the default one
+   * ("unspecified", "without"), a code whose index or inclusion term is the query word for word,
+   * and a billable code before its header. Words that are defaults or small are not counted as
+   * added. A code-shaped query keeps the index's order.
    */
   private List<CodeIndex.Found> reranked(
       List<CodeIndex.Found> found, String code, List<Words> readings) {
-    if (readings.get(0).all().isEmpty()) {
+    if (code != null || found.isEmpty() || readings.get(0).all().isEmpty()) {
       return found;
+    }
+    float top = found.stream().map(CodeIndex.Found::score).max(Float::compare).orElse(1f);
+    Set<String> whole = new LinkedHashSet<>();
+    for (Words reading : readings) {
+      whole.add(String.join(" ", reading.sequence()));
     }
     Map<CodeIndex.Found, Float> scores = new HashMap<>();
     for (CodeIndex.Found f : found) {
-      float score = f.score();
-      if (code == null || !f.code().startsWith(code)) {
-        int extra = 0;
-        for (String word : words(f.title(), Integer.MAX_VALUE)) {
-          if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
-            extra++;
-          }
+      float score = RERANK_SCALE * f.score() / top;
+      int extra = 0;
+      for (String word : words(f.title(), Integer.MAX_VALUE)) {
+        if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
+          extra++;
         }
-        score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
-        if (!f.billable()) {
-          // Words that match a header match its codes too; the category is shown on each hit.
-          score -= HEADER;
-        }
+      }
+      score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
+      score += DEFAULT_WORD * Math.min(f.defaults(), 3);
+      if (f.termCores().stream().anyMatch(whole::contains)) {
+        score += TERM_IS_QUERY;
+      }
+      if (!f.billable()) {
+        // Words that match a header match its codes too; the category is shown on each hit.
+        score -= HEADER;
       }
       scores.put(f, score);
     }
