@@ -98,7 +98,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 5;
+  static final int LAYOUT = 6;
 
   private final CodeSets codeSets;
   private final Path folder;
@@ -463,7 +463,10 @@ class CodeIndex {
 
   private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\bNOS\\b");
 
-  private static final Set<String> DEFAULT_WORDS = Set.of("unspecified", "nos", "without");
+  // "Accidental (unintentional)" is the intent to code when it is not documented (guideline
+  // I.C.19.e.5.b).
+  private static final Set<String> DEFAULT_WORDS =
+      Set.of("unspecified", "nos", "without", "accidental", "unintentional");
 
   int defaultWords(String title) {
     if (title == null || title.isEmpty()) {
