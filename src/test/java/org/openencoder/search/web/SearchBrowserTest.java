@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openencoder.testing.HeadlessChromium;
 import org.openencoder.testing.RunningApplication;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -116,9 +117,13 @@ class SearchBrowserTest extends RunningApplication {
         .contains("no letters or digits");
   }
 
+  // Read in one script, so that results swapped in meanwhile cannot leave a stale element.
+  @SuppressWarnings("unchecked")
   private static List<String> resultLinks() {
-    return browser.findElements(By.cssSelector("#search-list .result-head a.code")).stream()
-        .map(a -> a.getAttribute("href"))
-        .toList();
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return Array.from(document.querySelectorAll('#search-list .result-head a.code'))"
+                    + ".map(a => a.href)");
   }
 }
