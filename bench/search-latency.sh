@@ -43,8 +43,7 @@ COMMAND=("$JAVA" -Xmx1g "${JAVA_OPTS[@]}" "-Dbench.rounds=${BENCH_ROUNDS:-10}"
   org.openencoder.search.SearchLatencyBenchmark bench/search-queries.tsv "$HOME_DIR" "$MIRROR")
 echo "Machine: $(nproc) cores, $(awk '/^model name/ {sub(/^[^:]*: /, ""); print; exit}' /proc/cpuinfo);" \
   "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
-echo "Command: ${COMMAND[*]:0:4} -cp target/test-classes:target/classes:<test classpath>" \
-  "${COMMAND[*]: -4}"
+echo "Command: ${COMMAND[*]//"$(cat "$WORK/classpath")"/<test classpath>}"
 status=0
 "${COMMAND[@]}" || status=$?
 echo "Load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
