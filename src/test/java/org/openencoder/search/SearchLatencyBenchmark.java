@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,12 +60,14 @@ public final class SearchLatencyBenchmark {
   /** Per-query latencies of one engine, in nanoseconds, by kind. */
   private static final class Timings {
     final Map<String, List<Long>> byKind = new LinkedHashMap<>();
+    final Map<Query, List<Long>> byQuery = new LinkedHashMap<>();
     final List<Long> cpu = new ArrayList<>();
     int withResults;
     int runs;
 
-    void add(String kind, long nanos) {
-      byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos);
+    void add(Query query, long nanos) {
+      byKind.computeIfAbsent(query.kind(), k -> new ArrayList<>()).add(nanos);
+      byQuery.computeIfAbsent(query, k -> new ArrayList<>()).add(nanos);
     }
 
     List<Long> all() {
@@ -143,7 +146,7 @@ public final class SearchLatencyBenchmark {
                     : search.search(query.text(), SearchFilter.ANY, LIMIT);
             long nanos = System.nanoTime() - start;
             if (measured) {
-              lucene.add(query.kind(), nanos);
+              lucene.add(query, nanos);
               lucene.cpu.add(threads.getCurrentThreadCpuTime() - cpu);
               lucene.runs++;
               lucene.withResults += found.results().isEmpty() ? 0 : 1;
@@ -153,7 +156,7 @@ public final class SearchLatencyBenchmark {
             int found = baseline(sql, releases, query);
             long nanos = System.nanoTime() - start;
             if (measured) {
-              postgres.add(query.kind(), nanos);
+              postgres.add(query, nanos);
               postgres.runs++;
               postgres.withResults += found == 0 ? 0 : 1;
             }
@@ -179,6 +182,22 @@ public final class SearchLatencyBenchmark {
     System.out.printf(
         "Lucene thread CPU time per query: p50 %.3f ms, p99 %.3f ms (less sensitive to load)%n",
         millis(percentile(lucene.cpu, 50)), millis(percentile(lucene.cpu, 99)));
+    System.out.println("slowest queries in Lucene, median of the rounds:");
+    lucene.byQuery.entrySet().stream()
+        .sorted(
+            Comparator.comparingLong(
+                    (Map.Entry<Query, List<Long>> e) -> percentile(e.getValue(), 50))
+                .reversed())
+        .limit(8)
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "  %7.3f ms  %-8s %s (PostgreSQL %.3f ms)%n",
+                    millis(percentile(e.getValue(), 50)),
+                    e.getKey().kind(),
+                    e.getKey().text(),
+                    millis(percentile(postgres.byQuery.get(e.getKey()), 50))));
     System.out.printf(
         "queries with at least one result: Lucene %d/%d, PostgreSQL %d/%d%n",
         lucene.withResults, lucene.runs, postgres.withResults, postgres.runs);
