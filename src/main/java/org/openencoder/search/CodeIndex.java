@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,24 +28,28 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -81,15 +91,10 @@ class CodeIndex {
   static final String DEFAULTNESS = "defaultness";
   static final String WHOLE_TITLE = "wholeTitle";
   static final String TERM_CORE = "termCore";
-  private static final String CODE_LENGTH = "codeLength";
+  private static final String RELEASE_ID = "releaseId";
+  private static final String DEFAULTS = "defaults";
+  private static final String TITLE_WORDS = "titleWords";
   private static final String CODE_ORDER = "codeOrder";
-
-  // Equal scores (every code under a prefix) go shortest code first, then in code order.
-  private static final Sort BEST_FIRST =
-      new Sort(
-          SortField.FIELD_SCORE,
-          new SortField(CODE_LENGTH, SortField.Type.INT),
-          new SortField(CODE_ORDER, SortField.Type.STRING));
 
   // A word fewer codes than this have may be a typo; a correction must have COMMON times as many.
   private static final int RARE = 3;
@@ -98,7 +103,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 6;
+  static final int LAYOUT = 7;
 
   private final CodeSets codeSets;
   private final Path folder;
@@ -120,12 +125,39 @@ class CodeIndex {
       String shortTitle,
       boolean billable,
       @Nullable String parent,
-      List<Vocabulary.Term> terms,
+      Set<String> titleWords,
       Set<String> termCores,
       int defaults,
-      float score) {}
+      float score,
+      int doc,
+      IndexSearcher searcher) {
 
-  private record Built(Set<Long> releases, IndexSearcher searcher) {}
+    /** The index and inclusion terms of the code, read from the index when asked for. */
+    List<Vocabulary.Term> terms() {
+      try {
+        Document stored = searcher.storedFields().document(doc, Set.of(TERMS, TERM_SOURCES));
+        String[] texts = stored.getValues(TERMS);
+        String[] sources = stored.getValues(TERM_SOURCES);
+        List<Vocabulary.Term> terms = new ArrayList<>(texts.length);
+        for (int i = 0; i < texts.length; i++) {
+          terms.add(new Vocabulary.Term(texts[i], sources[i]));
+        }
+        return terms;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * An index opened for searching, with the typo corrections worked out so far (an automaton per
+   * word is the costly part of a correction, and the same typos come back).
+   */
+  private record Built(
+      Set<Long> releases,
+      IndexSearcher searcher,
+      Map<Long, CodeSystem> systems,
+      Map<String, List<String>> corrections) {}
 
   Analyzer analyzer() {
     return analyzer;
@@ -138,7 +170,23 @@ class CodeIndex {
    * both are kept, and the query's other words decide.
    */
   List<String> corrections(String word, int maxEdits, int max) {
-    IndexReader reader = current().searcher().getIndexReader();
+    Built index = current();
+    String key = word + '/' + maxEdits + '/' + max;
+    List<String> known = index.corrections().get(key);
+    if (known != null) {
+      return known;
+    }
+    List<String> corrections = nearestWords(index.searcher().getIndexReader(), word, maxEdits, max);
+    if (index.corrections().size() > MAX_CACHED_CORRECTIONS) {
+      index.corrections().clear();
+    }
+    index.corrections().put(key, corrections);
+    return corrections;
+  }
+
+  private static final int MAX_CACHED_CORRECTIONS = 50_000;
+
+  private static List<String> nearestWords(IndexReader reader, String word, int maxEdits, int max) {
     try {
       int known = 0;
       for (String field : List.of(TITLE, SHORT_TITLE, TERMS)) {
@@ -240,43 +288,86 @@ class CodeIndex {
     return codeSets.ready();
   }
 
+  /**
+   * The best {@code limit} codes for a query, by score, then shorter code, then code order. Plain
+   * score order lets Lucene skip codes that cannot make the list; the fields a ranking needs are
+   * read from doc values and the in-memory catalogs, not from stored documents.
+   */
   List<Found> search(Query query, int limit) {
-    IndexSearcher searcher = current().searcher();
+    Built index = current();
+    IndexSearcher searcher = index.searcher();
     try {
-      TopFieldDocs top = searcher.search(query, limit, BEST_FIRST, true);
-      StoredFields stored = searcher.storedFields();
-      List<Found> found = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc hit : top.scoreDocs) {
-        Document doc = stored.document(hit.doc);
+      ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
+      ScoreDoc[] byDoc = hits.clone();
+      Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
+      List<Found> found = new ArrayList<>(hits.length);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      int leaf = -1;
+      LeafReader reader = null;
+      NumericDocValues releases = null;
+      NumericDocValues defaults = null;
+      SortedDocValues codes = null;
+      SortedSetDocValues titleWords = null;
+      SortedSetDocValues termCores = null;
+      for (ScoreDoc hit : byDoc) {
+        int next = ReaderUtil.subIndex(hit.doc, leaves);
+        if (next != leaf) {
+          leaf = next;
+          reader = leaves.get(leaf).reader();
+          releases = DocValues.getNumeric(reader, RELEASE_ID);
+          defaults = DocValues.getNumeric(reader, DEFAULTS);
+          codes = DocValues.getSorted(reader, CODE_ORDER);
+          titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
+          termCores = DocValues.getSortedSet(reader, TERM_CORE);
+        }
+        int doc = hit.doc - leaves.get(leaf).docBase;
+        releases.advanceExact(doc);
+        long release = releases.longValue();
+        codes.advanceExact(doc);
+        String code = codes.lookupOrd(codes.ordValue()).utf8ToString();
+        int defaultCount = defaults.advanceExact(doc) ? (int) defaults.longValue() : 0;
+        CodeSystem system = index.systems().get(release);
+        CodeEntry entry = codeSets.catalog(release).flatMap(c -> c.get(code)).orElse(null);
+        if (system == null || entry == null) {
+          continue; // the release was retired since the index was opened
+        }
         found.add(
             new Found(
-                CodeSystem.fromSlug(doc.get(SYSTEM)).orElseThrow(),
-                Long.parseLong(doc.get(RELEASE)),
-                doc.get(CODE),
-                doc.get(DISPLAY),
-                doc.get(TITLE),
-                doc.get(SHORT_TITLE),
-                Boolean.parseBoolean(doc.get(BILLABLE)),
-                doc.get(PARENT),
-                terms(doc),
-                Set.copyOf(List.of(doc.getValues(TERM_CORE))),
-                defaultWords(doc.get(TITLE)),
-                hit.score));
+                system,
+                release,
+                code,
+                system.display(code),
+                nullToEmpty(entry.title()),
+                nullToEmpty(entry.shortTitle()),
+                entry.billable(),
+                entry.parent(),
+                values(titleWords, doc),
+                values(termCores, doc),
+                defaultCount,
+                hit.score,
+                hit.doc,
+                searcher));
       }
+      found.sort(
+          Comparator.comparing(Found::score)
+              .reversed()
+              .thenComparingInt(f -> f.code().length())
+              .thenComparing(Found::code));
       return found;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static List<Vocabulary.Term> terms(Document doc) {
-    String[] texts = doc.getValues(TERMS);
-    String[] sources = doc.getValues(TERM_SOURCES);
-    List<Vocabulary.Term> terms = new ArrayList<>(texts.length);
-    for (int i = 0; i < texts.length; i++) {
-      terms.add(new Vocabulary.Term(texts[i], sources[i]));
+  private static Set<String> values(SortedSetDocValues values, int doc) throws IOException {
+    if (!values.advanceExact(doc)) {
+      return Set.of();
     }
-    return terms;
+    Set<String> strings = new HashSet<>();
+    for (int i = 0; i < values.docValueCount(); i++) {
+      strings.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+    }
+    return strings;
   }
 
   private Built current() {
@@ -328,7 +419,12 @@ class CodeIndex {
       // specific (laterality, encounter), not because the words matter less in it.
       searcher.setSimilarity(new BM25Similarity(1.2f, 0.3f));
       log.info("Opened the code index {} ({} codes)", target, searcher.getIndexReader().numDocs());
-      return new Built(Set.copyOf(releases), searcher);
+      Map<Long, CodeSystem> systems = new HashMap<>();
+      for (CodeSystem system : CodeSystem.values()) {
+        codeSets.activeReleases(system.dataset()).forEach(r -> systems.put(r.id(), system));
+      }
+      return new Built(
+          Set.copyOf(releases), searcher, Map.copyOf(systems), new ConcurrentHashMap<>());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -404,12 +500,12 @@ class CodeIndex {
     Document doc = new Document();
     doc.add(new StringField(SYSTEM, system.slug(), Field.Store.YES));
     doc.add(new StringField(RELEASE, Long.toString(release.id()), Field.Store.YES));
+    doc.add(new NumericDocValuesField(RELEASE_ID, release.id()));
     if (entry.parent() != null) {
       doc.add(new StoredField(PARENT, entry.parent()));
     }
     doc.add(new StringField(CODE, entry.code(), Field.Store.YES));
     doc.add(new StoredField(DISPLAY, system.display(entry.code())));
-    doc.add(new NumericDocValuesField(CODE_LENGTH, entry.code().length()));
     doc.add(new SortedDocValuesField(CODE_ORDER, new BytesRef(entry.code())));
     // CPT descriptors are empty without a licence: nothing is indexed or shown in their place.
     doc.add(new TextField(TITLE, nullToEmpty(entry.title()), Field.Store.YES));
@@ -426,6 +522,10 @@ class CodeIndex {
           .ifPresent(whole -> doc.add(new StringField(WHOLE_TITLE, whole, Field.Store.NO)));
     }
     int defaults = defaultWords(entry.title());
+    doc.add(new NumericDocValuesField(DEFAULTS, defaults));
+    for (String word : new LinkedHashSet<>(words(entry.title()))) {
+      doc.add(new SortedSetDocValuesField(TITLE_WORDS, new BytesRef(word)));
+    }
     for (int level = 1; level <= Math.min(defaults, 3); level++) {
       doc.add(new StringField(DEFAULTNESS, Integer.toString(level), Field.Store.NO));
     }
@@ -434,7 +534,11 @@ class CodeIndex {
       // Without the nonessential modifiers in parentheses and "NOS" (conventions I.A.7, I.A.9):
       // "Hypertension (arterial) (benign) (essential)" is the term "hypertension".
       wholeTitle(NONESSENTIAL.matcher(term.text()).replaceAll(" "))
-          .ifPresent(core -> doc.add(new StringField(TERM_CORE, core, Field.Store.YES)));
+          .ifPresent(
+              core -> {
+                doc.add(new StringField(TERM_CORE, core, Field.Store.NO));
+                doc.add(new SortedSetDocValuesField(TERM_CORE, new BytesRef(core)));
+              });
       doc.add(new StoredField(TERM_SOURCES, term.source()));
     }
     return doc;
@@ -445,7 +549,17 @@ class CodeIndex {
     if (title == null || title.isBlank()) {
       return Optional.empty();
     }
+    String whole = String.join(" ", words(title));
+    // A StringField term is at most 32 KB; titles are far shorter, but stay safe.
+    return whole.isEmpty() || whole.length() > 8_000 ? Optional.empty() : Optional.of(whole);
+  }
+
+  /** A text's words as analyzed, in order. */
+  List<String> words(String title) {
     List<String> words = new ArrayList<>();
+    if (title == null) {
+      return words;
+    }
     try (TokenStream tokens = analyzer.tokenStream(TITLE, title)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
@@ -456,9 +570,7 @@ class CodeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String whole = String.join(" ", words);
-    // A StringField term is at most 32 KB; titles are far shorter, but stay safe.
-    return whole.isEmpty() || whole.length() > 8_000 ? Optional.empty() : Optional.of(whole);
+    return words;
   }
 
   private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\bNOS\\b");

@@ -243,7 +243,7 @@ public class CodeSearch {
     for (CodeIndex.Found f : found) {
       float score = RERANK_SCALE * f.score() / top;
       int extra = 0;
-      for (String word : words(f.title(), Integer.MAX_VALUE)) {
+      for (String word : f.titleWords()) {
         if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
           extra++;
         }
