@@ -73,6 +73,11 @@ public class CodeSearch {
   private static final float SYNONYM = 2f;
   private static final int MAX_SYNONYM_READINGS = 4;
   private static final int MAX_CORRECTIONS = 3;
+  private static final int MIN_PREFIX = 3;
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "of", "and", "or", "the", "to", "in", "on", "by", "for", "a", "an", "via", "at", "as",
+          "from", "into", "than", "is", "be");
   // How many of the best matches are reordered by the words they add.
   private static final int RERANKED = 100;
   private static final float RERANK_SCALE = 10f;
@@ -363,9 +368,14 @@ public class CodeSearch {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> list = words.all();
+    boolean anyContentWord = list.stream().anyMatch(w -> !FUNCTION_WORDS.contains(w));
     for (int i = 0; i < list.size(); i++) {
       String word = list.get(i);
       boolean typing = words.lastIsPrefix() && i == list.size() - 1;
+      if (typing && word.length() < MIN_PREFIX && list.size() > 1) {
+        // "low back p": a letter or two being typed would expand to thousands of words.
+        continue;
+      }
       List<Query> fields = new ArrayList<>();
       for (String variant : words.variants(word)) {
         fields.add(titleTerm(CodeIndex.TITLE, variant, typing));
@@ -377,7 +387,11 @@ public class CodeSearch {
         // A word a synonym stands for ("eye" of "pink eye"): the synonym's reading carries it.
         either = new BoostQuery(either, WEAK);
       }
-      any.add(either, Occur.SHOULD);
+      // "of", "and", "via" are in most titles: they count only with the other words (all of
+      // them, or as a phrase), never alone, so a search need not score every code that has them.
+      if (!anyContentWord || !FUNCTION_WORDS.contains(word)) {
+        any.add(either, Occur.SHOULD);
+      }
       all.add(either, Occur.MUST);
     }
     BooleanQuery.Builder title = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
