@@ -132,7 +132,7 @@ public final class PtpTable {
 
   private @Nullable Integer id(String code) {
     Integer id = ids.get(code);
-    return id != null ? id : id(code);
+    return id != null ? id : ids.get(CodeSystem.normalize(code));
   }
 
   /** The release the edits come from, for citing them. */
