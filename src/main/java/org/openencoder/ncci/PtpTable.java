@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
 
 /**

@@ -55,7 +55,7 @@ class PtpTableTest {
     PtpTable table = table();
 
     assertThat(table.size()).isEqualTo(6);
-    assertThat(table.codeCount()).isEqualTo(7);
+    assertThat(table.codeCount()).isEqualTo(6);
     PtpEdit early = table.edit("11042", "97597", LocalDate.of(2010, 6, 1)).orElseThrow();
     assertThat(early.modifierIndicator()).isEqualTo(PtpModifierIndicator.NOT_ALLOWED);
     assertThat(early.file()).isEqualTo("f0");
