@@ -28,8 +28,9 @@ create table ncci_ptp_edit (
 ) partition by list (release_id);
 
 -- A pair can have several rows (one per period it was in force), so this is not unique. Each
--- partition gets its own copy when it is attached.
-create index ncci_ptp_edit_pair on ncci_ptp_edit (release_id, column1, column2);
+-- partition gets its own copy when it is attached; a query names the release, which picks the
+-- partition, so the index leaves release_id out.
+create index ncci_ptp_edit_pair on ncci_ptp_edit (column1, column2);
 
 create table ncci_ptp_rationale (
     release_id   bigint   not null references code_release (id) on delete cascade,

@@ -86,6 +86,18 @@ public class NcciTables {
         .map(release -> ptpTable(setting, release));
   }
 
+  /**
+   * The PTP table in force on a date only if it is already in memory: a code page must not wait the
+   * seconds a load takes. Empty while it loads (in the background after start-up).
+   */
+  public Optional<PtpTable> loadedPtpTable(Setting setting, @Nullable LocalDate date) {
+    return ptpDataset(setting)
+        .flatMap(dataset -> release(dataset, date))
+        .map(release -> ptpTables.get(release.id()))
+        .filter(table -> table.isDone() && !table.isCompletedExceptionally())
+        .map(CompletableFuture::join);
+  }
+
   private PtpTable ptpTable(Setting setting, Release release) {
     CompletableFuture<PtpTable> mine = new CompletableFuture<>();
     CompletableFuture<PtpTable> table = ptpTables.putIfAbsent(release.id(), mine);
@@ -217,12 +229,13 @@ public class NcciTables {
     return table;
   }
 
-  /** Drops the tables of releases a re-import has retired. */
+  /**
+   * Drops the tables of releases a re-import has retired. Active in any data set: the PTP cache
+   * holds the tables of both settings.
+   */
   private void dropRetired(Map<Long, ?> cache, Release release) {
     Set<Long> active =
-        codeSets.activeReleases(release.dataset()).stream()
-            .map(Release::id)
-            .collect(Collectors.toSet());
+        codeSets.activeReleases().stream().map(Release::id).collect(Collectors.toSet());
     cache.keySet().removeIf(id -> id != release.id() && !active.contains(id));
   }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
 
@@ -16,10 +17,10 @@ import org.openencoder.codeset.Release;
  * looks up every ordered pair of its codes, so a lookup must cost a few array reads, not a query.
  *
  * <p>Codes are numbered in code order; the rows are sorted by column 1, then column 2, and kept as
- * parallel primitive arrays (about 18 bytes a row, 22 with effective dates), with the first row of
- * every column 1 code in {@code firstRow}. A pair is a binary search among the rows of its column 1
- * code, a few hundred at most. A pair may have several rows, one per period it was in force (the
- * CMS files keep the old rows beside the new); the one in force on the date answers.
+ * parallel primitive arrays (14 bytes a row, 18 with effective dates), with the first row of every
+ * column 1 code in {@code firstRow} and the first row of every pair in a hash table ({@code
+ * pairSlots}, about 7 bytes a pair). A pair may have several rows, one per period it was in force
+ * (the CMS files keep the old rows beside the new); the one in force on the date answers.
  */
 public final class PtpTable {
 
@@ -39,6 +40,16 @@ public final class PtpTable {
   private final int[] source;
   private final String[] rationales;
   private final String[] files;
+
+  /**
+   * The first row of every pair by its key, open addressing: one probe and one read of {@code
+   * column2} find a pair, where a binary search among a column 1 code's rows reads a dozen places
+   * of a 10 MB array, each a cache miss. About 16 MB for 2.4 million pairs.
+   */
+  private final int[] pairSlots;
+
+  private final int pairMask;
+  private final int pairShift;
 
   private PtpTable(Builder b, String[] codes, int[] firstRow, int[] order) {
     this.release = b.release;
@@ -74,6 +85,55 @@ public final class PtpTable {
     }
     this.rationales = b.rationales;
     this.files = b.files;
+    int pairs = 0;
+    for (int a = 0; a < codes.length; a++) {
+      for (int row = firstRow[a]; row < firstRow[a + 1]; row++) {
+        if (row == firstRow[a] || column2[row] != column2[row - 1]) {
+          pairs++;
+        }
+      }
+    }
+    int capacity = Integer.highestOneBit(Math.max(16, pairs + pairs / 3) * 2 - 1);
+    this.pairSlots = new int[capacity];
+    this.pairMask = capacity - 1;
+    this.pairShift = 64 - Integer.numberOfTrailingZeros(capacity);
+    Arrays.fill(pairSlots, -1);
+    for (int a = 0; a < codes.length; a++) {
+      for (int row = firstRow[a]; row < firstRow[a + 1]; row++) {
+        if (row == firstRow[a] || column2[row] != column2[row - 1]) {
+          int slot = slot(a, column2[row]);
+          while (pairSlots[slot] >= 0) {
+            slot = (slot + 1) & pairMask;
+          }
+          pairSlots[slot] = row;
+        }
+      }
+    }
+  }
+
+  private int slot(int a, int b) {
+    // Fibonacci hashing of the 30-bit pair key spreads neighbouring codes over the table.
+    return (int) (((a << 15 | b) * 0x9E3779B97F4A7C15L) >>> pairShift);
+  }
+
+  /** The first row of pair (a, b), or -1. */
+  private int firstRowOf(int a, int b) {
+    int slot = slot(a, b);
+    while (true) {
+      int row = pairSlots[slot];
+      if (row < 0) {
+        return -1;
+      }
+      if (column2[row] == b && row >= firstRow[a] && row < firstRow[a + 1]) {
+        return row;
+      }
+      slot = (slot + 1) & pairMask;
+    }
+  }
+
+  private @Nullable Integer id(String code) {
+    Integer id = ids.get(code);
+    return id != null ? id : ids.get(CodeSystem.normalize(code));
   }
 
   /** The release the edits come from, for citing them. */
@@ -98,7 +158,7 @@ public final class PtpTable {
   /** The bytes the table's arrays take on the heap, for the load log and the report. */
   public long arrayBytes() {
     long perRow = 4L + 4 + 1 + 1 + 4 + (effective == null ? 0 : 4);
-    return perRow * column2.length + 4L * firstRow.length;
+    return perRow * column2.length + 4L * firstRow.length + 4L * pairSlots.length;
   }
 
   /** Whether the release's source gives each edit its start date. */
@@ -108,8 +168,8 @@ public final class PtpTable {
 
   /** The edit with column 1 and column 2 in that order that is in force on the date. */
   public Optional<PtpEdit> edit(String column1, String column2, LocalDate dateOfService) {
-    Integer a = ids.get(CodeSystem.normalize(column1));
-    Integer b = ids.get(CodeSystem.normalize(column2));
+    Integer a = id(column1);
+    Integer b = id(column2);
     if (a == null || b == null) {
       return Optional.empty();
     }
@@ -119,11 +179,12 @@ public final class PtpTable {
 
   /** Every row of a pair, in force or not, in file order: its history in this release. */
   public List<PtpEdit> rows(String column1, String column2) {
-    Integer a = ids.get(CodeSystem.normalize(column1));
-    Integer b = ids.get(CodeSystem.normalize(column2));
+    Integer a = id(column1);
+    Integer b = id(column2);
     List<PtpEdit> rows = new ArrayList<>();
     if (a != null && b != null) {
-      for (int row = lowerBound(a, b); row < firstRow[a + 1] && this.column2[row] == b; row++) {
+      int first = firstRowOf(a, b);
+      for (int row = first; row >= 0 && row < firstRow[a + 1] && this.column2[row] == b; row++) {
         rows.add(edit(a, row));
       }
     }
@@ -137,7 +198,7 @@ public final class PtpTable {
     int[] present = new int[codes.size()];
     int count = 0;
     for (String code : codes) {
-      Integer id = ids.get(CodeSystem.normalize(code));
+      Integer id = id(code);
       if (id != null && !contains(present, count, id)) {
         present[count++] = id;
       }
@@ -165,7 +226,7 @@ public final class PtpTable {
 
   /** The column 2 codes of a column 1 code's edits in force on the date, in code order. */
   public List<PtpEdit> column2Edits(String column1, LocalDate dateOfService) {
-    Integer a = ids.get(CodeSystem.normalize(column1));
+    Integer a = id(column1);
     List<PtpEdit> edits = new ArrayList<>();
     if (a == null) {
       return edits;
@@ -185,7 +246,7 @@ public final class PtpTable {
 
   /** The edits in force on the date that name a code in column 2, in column 1 code order. */
   public List<PtpEdit> column1Edits(String column2Code, LocalDate dateOfService) {
-    Integer b = ids.get(CodeSystem.normalize(column2Code));
+    Integer b = id(column2Code);
     List<PtpEdit> edits = new ArrayList<>();
     if (b == null) {
       return edits;
@@ -219,7 +280,11 @@ public final class PtpTable {
   private int inForce(int a, int b, int day) {
     int best = -1;
     int end = firstRow[a + 1];
-    for (int row = lowerBound(a, b); row < end && column2[row] == b; row++) {
+    int first = firstRowOf(a, b);
+    if (first < 0) {
+      return -1;
+    }
+    for (int row = first; row < end && column2[row] == b; row++) {
       int start = effective == null ? PtpEdit.UNKNOWN_START : effective[row];
       if (PtpEdit.inForce(start, deleted[row], modifier[row], day)
           && (best < 0 || deleted[row] < deleted[best])) {
@@ -227,20 +292,6 @@ public final class PtpTable {
       }
     }
     return best;
-  }
-
-  private int lowerBound(int a, int b) {
-    int low = firstRow[a];
-    int high = firstRow[a + 1];
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (column2[mid] < b) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
   }
 
   private PtpEdit edit(int a, int row) {

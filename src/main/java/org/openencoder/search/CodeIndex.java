@@ -2,14 +2,25 @@ package org.openencoder.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -17,25 +28,30 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
@@ -43,6 +59,7 @@ import org.openencoder.codeset.CodeEntry;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
+import org.openencoder.platform.OpenEncoderProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -51,8 +68,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A Lucene index of every active release that lists codes, one document per code and release, so a
- * search can be answered from the release in force on a date of service. It is built in the
- * background once the releases load, and again when the active releases change.
+ * search can be answered from the release in force on a date of service. It is kept under {@code
+ * $OPENENCODER_HOME/search}: built once in the background after the releases load, reopened on a
+ * restart, and built again when the active releases change (the next search after a new release is
+ * activated notices it).
  */
 @Component
 class CodeIndex {
@@ -72,15 +91,10 @@ class CodeIndex {
   static final String DEFAULTNESS = "defaultness";
   static final String WHOLE_TITLE = "wholeTitle";
   static final String TERM_CORE = "termCore";
-  private static final String CODE_LENGTH = "codeLength";
+  private static final String RELEASE_ID = "releaseId";
+  private static final String DEFAULTS = "defaults";
+  private static final String TITLE_WORDS = "titleWords";
   private static final String CODE_ORDER = "codeOrder";
-
-  // Equal scores (every code under a prefix) go shortest code first, then in code order.
-  private static final Sort BEST_FIRST =
-      new Sort(
-          SortField.FIELD_SCORE,
-          new SortField(CODE_LENGTH, SortField.Type.INT),
-          new SortField(CODE_ORDER, SortField.Type.STRING));
 
   // A word fewer codes than this have may be a typo; a correction must have COMMON times as many.
   private static final int RARE = 3;
@@ -88,12 +102,17 @@ class CodeIndex {
 
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
+  // Bump when the documents change shape, so that an index kept on disk is built again.
+  static final int LAYOUT = 7;
+
   private final CodeSets codeSets;
+  private final Path folder;
   private final Analyzer analyzer = new TitleAnalyzer();
   private volatile Built built;
 
-  CodeIndex(CodeSets codeSets) {
+  CodeIndex(CodeSets codeSets, OpenEncoderProperties properties) {
     this.codeSets = codeSets;
+    this.folder = properties.home().resolve("search");
   }
 
   /** A code the index found, with its stored fields. */
@@ -106,10 +125,39 @@ class CodeIndex {
       String shortTitle,
       boolean billable,
       @Nullable String parent,
-      List<Vocabulary.Term> terms,
-      float score) {}
+      Set<String> titleWords,
+      Set<String> termCores,
+      int defaults,
+      float score,
+      int doc,
+      IndexSearcher searcher) {
 
-  private record Built(Set<Long> releases, IndexSearcher searcher) {}
+    /** The index and inclusion terms of the code, read from the index when asked for. */
+    List<Vocabulary.Term> terms() {
+      try {
+        Document stored = searcher.storedFields().document(doc, Set.of(TERMS, TERM_SOURCES));
+        String[] texts = stored.getValues(TERMS);
+        String[] sources = stored.getValues(TERM_SOURCES);
+        List<Vocabulary.Term> terms = new ArrayList<>(texts.length);
+        for (int i = 0; i < texts.length; i++) {
+          terms.add(new Vocabulary.Term(texts[i], sources[i]));
+        }
+        return terms;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * An index opened for searching, with the typo corrections worked out so far (an automaton per
+   * word is the costly part of a correction, and the same typos come back).
+   */
+  private record Built(
+      Set<Long> releases,
+      IndexSearcher searcher,
+      Map<Long, CodeSystem> systems,
+      Map<String, List<String>> corrections) {}
 
   Analyzer analyzer() {
     return analyzer;
@@ -122,7 +170,23 @@ class CodeIndex {
    * both are kept, and the query's other words decide.
    */
   List<String> corrections(String word, int maxEdits, int max) {
-    IndexReader reader = current().searcher().getIndexReader();
+    Built index = current();
+    String key = word + '/' + maxEdits + '/' + max;
+    List<String> known = index.corrections().get(key);
+    if (known != null) {
+      return known;
+    }
+    List<String> corrections = nearestWords(index.searcher().getIndexReader(), word, maxEdits, max);
+    if (index.corrections().size() > MAX_CACHED_CORRECTIONS) {
+      index.corrections().clear();
+    }
+    index.corrections().put(key, corrections);
+    return corrections;
+  }
+
+  private static final int MAX_CACHED_CORRECTIONS = 50_000;
+
+  private static List<String> nearestWords(IndexReader reader, String word, int maxEdits, int max) {
     try {
       int known = 0;
       for (String field : List.of(TITLE, SHORT_TITLE, TERMS)) {
@@ -136,10 +200,11 @@ class CodeIndex {
         return List.of();
       }
       FuzzyTermsEnum near = new FuzzyTermsEnum(terms, new Term(TITLE, word), maxEdits, 1, true);
-      record Candidate(String word, float similarity, int codes) {}
+      record Candidate(String word, int edits, int codes) {}
       List<Candidate> candidates = new ArrayList<>();
       for (BytesRef term = near.next(); term != null; term = near.next()) {
-        candidates.add(new Candidate(term.utf8ToString(), near.getBoost(), near.docFreq()));
+        String candidate = term.utf8ToString();
+        candidates.add(new Candidate(candidate, edits(word, candidate), near.docFreq()));
       }
       if (known > 0) {
         // A word a code or two has (an abbreviation in a short title, another release's word)
@@ -147,11 +212,16 @@ class CodeIndex {
         int common = known * COMMON;
         candidates.removeIf(c -> c.codes() < common);
       }
-      float best = (float) candidates.stream().mapToDouble(Candidate::similarity).max().orElse(0);
+      int fewest = candidates.stream().mapToInt(Candidate::edits).min().orElse(0);
+      // A long word keeps the words one edit further too: "tuberculosus" is one edit from
+      // "tuberculous" and two from "tuberculosis".
+      int furthest = word.length() >= 8 ? fewest + 1 : fewest;
       List<String> nearest =
           candidates.stream()
-              .filter(c -> c.similarity() == best)
-              .sorted(Comparator.comparingInt(Candidate::codes).reversed())
+              .filter(c -> c.edits() <= furthest)
+              .sorted(
+                  Comparator.comparingInt(Candidate::edits)
+                      .thenComparing(Comparator.comparingInt(Candidate::codes).reversed()))
               .limit(max)
               .map(Candidate::word)
               .toList();
@@ -164,6 +234,30 @@ class CodeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Edits between two words: insertions, deletions, substitutions and adjacent transpositions. */
+  static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   /**
@@ -194,41 +288,86 @@ class CodeIndex {
     return codeSets.ready();
   }
 
+  /**
+   * The best {@code limit} codes for a query, by score, then shorter code, then code order. Plain
+   * score order lets Lucene skip codes that cannot make the list; the fields a ranking needs are
+   * read from doc values and the in-memory catalogs, not from stored documents.
+   */
   List<Found> search(Query query, int limit) {
-    IndexSearcher searcher = current().searcher();
+    Built index = current();
+    IndexSearcher searcher = index.searcher();
     try {
-      TopFieldDocs top = searcher.search(query, limit, BEST_FIRST, true);
-      StoredFields stored = searcher.storedFields();
-      List<Found> found = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc hit : top.scoreDocs) {
-        Document doc = stored.document(hit.doc);
+      ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
+      ScoreDoc[] byDoc = hits.clone();
+      Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
+      List<Found> found = new ArrayList<>(hits.length);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      int leaf = -1;
+      LeafReader reader = null;
+      NumericDocValues releases = null;
+      NumericDocValues defaults = null;
+      SortedDocValues codes = null;
+      SortedSetDocValues titleWords = null;
+      SortedSetDocValues termCores = null;
+      for (ScoreDoc hit : byDoc) {
+        int next = ReaderUtil.subIndex(hit.doc, leaves);
+        if (next != leaf) {
+          leaf = next;
+          reader = leaves.get(leaf).reader();
+          releases = DocValues.getNumeric(reader, RELEASE_ID);
+          defaults = DocValues.getNumeric(reader, DEFAULTS);
+          codes = DocValues.getSorted(reader, CODE_ORDER);
+          titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
+          termCores = DocValues.getSortedSet(reader, TERM_CORE);
+        }
+        int doc = hit.doc - leaves.get(leaf).docBase;
+        releases.advanceExact(doc);
+        long release = releases.longValue();
+        codes.advanceExact(doc);
+        String code = codes.lookupOrd(codes.ordValue()).utf8ToString();
+        int defaultCount = defaults.advanceExact(doc) ? (int) defaults.longValue() : 0;
+        CodeSystem system = index.systems().get(release);
+        CodeEntry entry = codeSets.catalog(release).flatMap(c -> c.get(code)).orElse(null);
+        if (system == null || entry == null) {
+          continue; // the release was retired since the index was opened
+        }
         found.add(
             new Found(
-                CodeSystem.fromSlug(doc.get(SYSTEM)).orElseThrow(),
-                Long.parseLong(doc.get(RELEASE)),
-                doc.get(CODE),
-                doc.get(DISPLAY),
-                doc.get(TITLE),
-                doc.get(SHORT_TITLE),
-                Boolean.parseBoolean(doc.get(BILLABLE)),
-                doc.get(PARENT),
-                terms(doc),
-                hit.score));
+                system,
+                release,
+                code,
+                system.display(code),
+                nullToEmpty(entry.title()),
+                nullToEmpty(entry.shortTitle()),
+                entry.billable(),
+                entry.parent(),
+                values(titleWords, doc),
+                values(termCores, doc),
+                defaultCount,
+                hit.score,
+                hit.doc,
+                searcher));
       }
+      found.sort(
+          Comparator.comparing(Found::score)
+              .reversed()
+              .thenComparingInt(f -> f.code().length())
+              .thenComparing(Found::code));
       return found;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static List<Vocabulary.Term> terms(Document doc) {
-    String[] texts = doc.getValues(TERMS);
-    String[] sources = doc.getValues(TERM_SOURCES);
-    List<Vocabulary.Term> terms = new ArrayList<>(texts.length);
-    for (int i = 0; i < texts.length; i++) {
-      terms.add(new Vocabulary.Term(texts[i], sources[i]));
+  private static Set<String> values(SortedSetDocValues values, int doc) throws IOException {
+    if (!values.advanceExact(doc)) {
+      return Set.of();
     }
-    return terms;
+    Set<String> strings = new HashSet<>();
+    for (int i = 0; i < values.docValueCount(); i++) {
+      strings.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+    }
+    return strings;
   }
 
   private Built current() {
@@ -258,13 +397,51 @@ class CodeIndex {
     return releases;
   }
 
+  /**
+   * The index of a set of releases: opened from {@code $OPENENCODER_HOME/search} when this node
+   * built it before (a restart), else built there and then opened. Releases never change under
+   * their id, so the ids and the layout name the index.
+   */
   private Built build(Set<Long> releases) {
+    String name =
+        "index-v"
+            + LAYOUT
+            + "-"
+            + releases.stream().map(String::valueOf).collect(Collectors.joining("-"));
+    Path target = folder.resolve(name);
+    try {
+      if (!Files.exists(target.resolve(COMPLETE))) {
+        write(releases, target);
+      }
+      removeOtherIndexes(name);
+      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(FSDirectory.open(target)));
+      // Less length normalization than BM25's default 0.75: a long title is long because it is
+      // specific (laterality, encounter), not because the words matter less in it.
+      searcher.setSimilarity(new BM25Similarity(1.2f, 0.3f));
+      log.info("Opened the code index {} ({} codes)", target, searcher.getIndexReader().numDocs());
+      Map<Long, CodeSystem> systems = new HashMap<>();
+      for (CodeSystem system : CodeSystem.values()) {
+        codeSets.activeReleases(system.dataset()).forEach(r -> systems.put(r.id(), system));
+      }
+      return new Built(
+          Set.copyOf(releases), searcher, Map.copyOf(systems), new ConcurrentHashMap<>());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final String COMPLETE = "complete";
+
+  private void write(Set<Long> releases, Path target) throws IOException {
     long started = System.nanoTime();
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    Path building = folder.resolve(target.getFileName() + ".building");
+    deleteTree(building);
+    Files.createDirectories(building);
     int documents = 0;
     List<String> titles = new ArrayList<>();
     Vocabulary vocabulary = Vocabulary.gather(codeSets);
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+    try (FSDirectory directory = FSDirectory.open(building);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (CodeSystem system : CodeSystem.values()) {
         for (Release release : codeSets.activeReleases(system.dataset())) {
           Optional<CodeCatalog> catalog = codeSets.catalog(release.id());
@@ -283,19 +460,38 @@ class CodeIndex {
         }
       }
       writer.forceMerge(1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    try {
-      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-      log.info(
-          "Indexed {} codes of {} in {} ms",
-          documents,
-          titles,
-          (System.nanoTime() - started) / 1_000_000);
-      return new Built(Set.copyOf(releases), searcher);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Files.createFile(building.resolve(COMPLETE));
+    deleteTree(target);
+    Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
+    log.info(
+        "Indexed {} codes of {} in {} ms into {}",
+        documents,
+        titles,
+        (System.nanoTime() - started) / 1_000_000,
+        target);
+  }
+
+  /** Indexes of releases no longer active, or of an older layout, are dropped. */
+  private void removeOtherIndexes(String keep) throws IOException {
+    try (Stream<Path> indexes = Files.list(folder)) {
+      for (Path other : indexes.filter(p -> !p.getFileName().toString().equals(keep)).toList()) {
+        if (other.getFileName().toString().startsWith("index-")
+            && !other.toString().endsWith(".building")) {
+          deleteTree(other);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 
@@ -304,12 +500,12 @@ class CodeIndex {
     Document doc = new Document();
     doc.add(new StringField(SYSTEM, system.slug(), Field.Store.YES));
     doc.add(new StringField(RELEASE, Long.toString(release.id()), Field.Store.YES));
+    doc.add(new NumericDocValuesField(RELEASE_ID, release.id()));
     if (entry.parent() != null) {
       doc.add(new StoredField(PARENT, entry.parent()));
     }
     doc.add(new StringField(CODE, entry.code(), Field.Store.YES));
     doc.add(new StoredField(DISPLAY, system.display(entry.code())));
-    doc.add(new NumericDocValuesField(CODE_LENGTH, entry.code().length()));
     doc.add(new SortedDocValuesField(CODE_ORDER, new BytesRef(entry.code())));
     // CPT descriptors are empty without a licence: nothing is indexed or shown in their place.
     doc.add(new TextField(TITLE, nullToEmpty(entry.title()), Field.Store.YES));
@@ -319,9 +515,17 @@ class CodeIndex {
     doc.add(new StringField(KIND, entry.kind().name(), Field.Store.YES));
     // How much of a title is a default a coder falls back on when the record says no more:
     // "unspecified", "NOS", "without …" (ICD-10-CM conventions I.A.9 and the Index's defaults).
-    wholeTitle(entry.title())
-        .ifPresent(whole -> doc.add(new StringField(WHOLE_TITLE, whole, Field.Store.NO)));
+    // A code's whole title, to put it first when a query is that title; billable codes only, as
+    // a header shares its title with its unspecified code (J18 and J18.9).
+    if (entry.billable()) {
+      wholeTitle(entry.title())
+          .ifPresent(whole -> doc.add(new StringField(WHOLE_TITLE, whole, Field.Store.NO)));
+    }
     int defaults = defaultWords(entry.title());
+    doc.add(new NumericDocValuesField(DEFAULTS, defaults));
+    for (String word : new LinkedHashSet<>(words(entry.title()))) {
+      doc.add(new SortedSetDocValuesField(TITLE_WORDS, new BytesRef(word)));
+    }
     for (int level = 1; level <= Math.min(defaults, 3); level++) {
       doc.add(new StringField(DEFAULTNESS, Integer.toString(level), Field.Store.NO));
     }
@@ -330,7 +534,11 @@ class CodeIndex {
       // Without the nonessential modifiers in parentheses and "NOS" (conventions I.A.7, I.A.9):
       // "Hypertension (arterial) (benign) (essential)" is the term "hypertension".
       wholeTitle(NONESSENTIAL.matcher(term.text()).replaceAll(" "))
-          .ifPresent(core -> doc.add(new StringField(TERM_CORE, core, Field.Store.NO)));
+          .ifPresent(
+              core -> {
+                doc.add(new StringField(TERM_CORE, core, Field.Store.NO));
+                doc.add(new SortedSetDocValuesField(TERM_CORE, new BytesRef(core)));
+              });
       doc.add(new StoredField(TERM_SOURCES, term.source()));
     }
     return doc;
@@ -341,7 +549,17 @@ class CodeIndex {
     if (title == null || title.isBlank()) {
       return Optional.empty();
     }
+    String whole = String.join(" ", words(title));
+    // A StringField term is at most 32 KB; titles are far shorter, but stay safe.
+    return whole.isEmpty() || whole.length() > 8_000 ? Optional.empty() : Optional.of(whole);
+  }
+
+  /** A text's words as analyzed, in order. */
+  List<String> words(String title) {
     List<String> words = new ArrayList<>();
+    if (title == null) {
+      return words;
+    }
     try (TokenStream tokens = analyzer.tokenStream(TITLE, title)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
@@ -352,14 +570,15 @@ class CodeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String whole = String.join(" ", words);
-    // A StringField term is at most 32 KB; titles are far shorter, but stay safe.
-    return whole.isEmpty() || whole.length() > 8_000 ? Optional.empty() : Optional.of(whole);
+    return words;
   }
 
   private static final Pattern NONESSENTIAL = Pattern.compile("\\([^)]*\\)|\\bNOS\\b");
 
-  private static final Set<String> DEFAULT_WORDS = Set.of("unspecified", "nos", "without");
+  // "Accidental (unintentional)" is the intent to code when it is not documented (guideline
+  // I.C.19.e.5.b).
+  private static final Set<String> DEFAULT_WORDS =
+      Set.of("unspecified", "nos", "without", "accidental", "unintentional");
 
   int defaultWords(String title) {
     if (title == null || title.isEmpty()) {

@@ -61,7 +61,7 @@ public class CodeSearch {
   // The query is a code's whole title, word for word.
   private static final float WHOLE_TITLE = 50f;
   // The query is an index or inclusion term, word for word: worth a few matching words.
-  private static final float WHOLE_TERM = 6f;
+  private static final float WHOLE_TERM = 15f;
   // A query's words beyond this many are ignored, which keeps the query within Lucene's clauses.
   private static final int MAX_WORDS = 32;
   // A title that starts with the query's first word: its main term.
@@ -73,9 +73,19 @@ public class CodeSearch {
   private static final float SYNONYM = 2f;
   private static final int MAX_SYNONYM_READINGS = 4;
   private static final int MAX_CORRECTIONS = 3;
+  private static final int MIN_PREFIX = 3;
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "of", "and", "or", "the", "to", "in", "on", "by", "for", "a", "an", "via", "at", "as",
+          "from", "into", "than", "is", "be");
   // How many of the best matches are reordered by the words they add.
-  private static final int RERANKED = 60;
-  private static final float EXTRA_WORD = 0.4f;
+  private static final int RERANKED = 100;
+  private static final float RERANK_SCALE = 10f;
+  private static final float EXTRA_WORD = 0.5f;
+  private static final float DEFAULT_WORD = 0.5f;
+  private static final float TERM_IS_QUERY = 3f;
+  private static final float HEADER = 2.5f;
+  private static final float WEAK = 0.3f;
   private static final int MAX_EXTRA_WORDS = 10;
   private static final Set<String> NOT_EXTRA =
       Set.of(
@@ -217,28 +227,40 @@ public class CodeSearch {
   }
 
   /**
-   * The best matches again, each less by the words of its title the query did not ask for: of codes
-   * that hold the query's words, a coder wants the one that adds least ("conjunctivitis" finds
-   * "Unspecified conjunctivitis" before "Unspecified acute conjunctivitis, unspecified eye").
-   * Defaults ("unspecified", "without", initial encounter, closed fracture) and small words are not
-   * counted. An exact code or code prefix keeps its place.
+   * The best matches again, on a scale where the best scores 10, as a coder would order codes that
+   * hold the query's words: the one that adds least ("conjunctivitis" finds "Unspecified
+   * conjunctivitis" before "Unspecified acute conjunctivitis, unspecified eye"), the default one
+   * ("unspecified", "without"), a code whose index or inclusion term is the query word for word,
+   * and a billable code before its header. Words that are defaults or small are not counted as
+   * added. A code-shaped query keeps the index's order.
    */
   private List<CodeIndex.Found> reranked(
       List<CodeIndex.Found> found, String code, List<Words> readings) {
-    if (readings.get(0).all().isEmpty()) {
+    if (code != null || found.isEmpty() || readings.get(0).all().isEmpty()) {
       return found;
+    }
+    float top = found.stream().map(CodeIndex.Found::score).max(Float::compare).orElse(1f);
+    Set<String> whole = new LinkedHashSet<>();
+    for (Words reading : readings) {
+      whole.add(String.join(" ", reading.sequence()));
     }
     Map<CodeIndex.Found, Float> scores = new HashMap<>();
     for (CodeIndex.Found f : found) {
-      float score = f.score();
-      if (code == null || !f.code().startsWith(code)) {
-        int extra = 0;
-        for (String word : words(f.title(), Integer.MAX_VALUE)) {
-          if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
-            extra++;
-          }
+      float score = RERANK_SCALE * f.score() / top;
+      int extra = 0;
+      for (String word : f.titleWords()) {
+        if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
+          extra++;
         }
-        score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
+      }
+      score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
+      score += DEFAULT_WORD * Math.min(f.defaults(), 3);
+      if (f.termCores().stream().anyMatch(whole::contains)) {
+        score += TERM_IS_QUERY;
+      }
+      if (!f.billable()) {
+        // Words that match a header match its codes too; the category is shown on each hit.
+        score -= HEADER;
       }
       scores.put(f, score);
     }
@@ -346,9 +368,14 @@ public class CodeSearch {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> list = words.all();
+    boolean anyContentWord = list.stream().anyMatch(w -> !FUNCTION_WORDS.contains(w));
     for (int i = 0; i < list.size(); i++) {
       String word = list.get(i);
       boolean typing = words.lastIsPrefix() && i == list.size() - 1;
+      if (typing && word.length() < MIN_PREFIX && list.size() > 1) {
+        // "low back p": a letter or two being typed would expand to thousands of words.
+        continue;
+      }
       List<Query> fields = new ArrayList<>();
       for (String variant : words.variants(word)) {
         fields.add(titleTerm(CodeIndex.TITLE, variant, typing));
@@ -356,7 +383,15 @@ public class CodeSearch {
         fields.add(new BoostQuery(titleTerm(CodeIndex.TERMS, variant, typing), INDEX_TERM));
       }
       Query either = new DisjunctionMaxQuery(fields, 0.1f);
-      any.add(either, Occur.SHOULD);
+      if (words.weak().contains(word)) {
+        // A word a synonym stands for ("eye" of "pink eye"): the synonym's reading carries it.
+        either = new BoostQuery(either, WEAK);
+      }
+      // "of", "and", "via" are in most titles: they count only with the other words (all of
+      // them, or as a phrase), never alone, so a search need not score every code that has them.
+      if (!anyContentWord || !FUNCTION_WORDS.contains(word)) {
+        any.add(either, Occur.SHOULD);
+      }
       all.add(either, Occur.MUST);
     }
     BooleanQuery.Builder title = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
@@ -422,7 +457,11 @@ public class CodeSearch {
    */
   private static List<Words> readings(Words words, List<Synonyms.Match> synonymMatches) {
     List<Words> readings = new ArrayList<>();
-    readings.add(words);
+    Set<String> covered = new LinkedHashSet<>();
+    for (Synonyms.Match match : synonymMatches) {
+      covered.addAll(words.sequence().subList(match.start(), match.end()));
+    }
+    readings.add(words.withWeak(Set.copyOf(covered)));
     for (Synonyms.Match match : synonymMatches) {
       if (readings.size() > MAX_SYNONYM_READINGS) {
         break;
@@ -452,7 +491,12 @@ public class CodeSearch {
       Set<String> corrected,
       Map<String, List<String>> alternatives,
       boolean lastIsPrefix,
-      Synonyms.@Nullable Synonym synonym) {
+      Synonyms.@Nullable Synonym synonym,
+      Set<String> weak) {
+
+    Words withWeak(Set<String> weakWords) {
+      return new Words(sequence, all, corrected, alternatives, lastIsPrefix, synonym, weakWords);
+    }
 
     static Words of(
         List<String> sequence,
@@ -469,7 +513,8 @@ public class CodeSearch {
           Set.copyOf(corrected),
           Map.copyOf(alternatives),
           typing,
-          synonym);
+          synonym,
+          Set.of());
     }
 
     /** The word and its equally near alternatives. */

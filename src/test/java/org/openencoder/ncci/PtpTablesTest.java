@@ -2,6 +2,10 @@ package org.openencoder.ncci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +14,8 @@ import org.openencoder.codeset.Release;
 import org.openencoder.ncci.persistence.JdbcPtpEdits;
 import org.openencoder.testing.RunningApplication;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The derived PTP tables of 2024 as imported from the mirror, checked against the counts and sample
@@ -22,6 +28,7 @@ class PtpTablesTest extends RunningApplication {
 
   @Autowired NcciTables tables;
   @Autowired JdbcPtpEdits stored;
+  @Autowired JsonMapper json;
 
   private Release active(String dataset, String version) {
     return codeSets.activeReleases(dataset).stream()
@@ -152,5 +159,35 @@ class PtpTablesTest extends RunningApplication {
     assertThat(tables.ptpTable(Setting.OUTPATIENT_HOSPITAL, IN_Q2_2024)).isEmpty();
     assertThat(tables.ptpTable(Setting.DME, IN_Q3_2024)).isEmpty();
     assertThat(tables.ptpTable(Setting.PRACTITIONER, LocalDate.of(2025, 3, 1))).isEmpty();
+  }
+
+  @Test
+  void aCodePageCountsThePtpEditsOfTheCodeAndCitesTheTable() throws Exception {
+    // Code pages use only tables already in memory: load the newest one first.
+    PtpTable table = tables.ptpTable(Setting.PRACTITIONER, null).orElseThrow();
+    LocalDate asOf = table.release().effectiveFrom();
+    int column2Codes = table.column2Edits("29881", asOf).size();
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/api/v1/codes/cpt/29881"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode section = null;
+    for (JsonNode facts : json.readTree(response.body()).get("facts")) {
+      if (facts
+          .get("title")
+          .asString()
+          .equals("NCCI PTP edits, Practitioner services: column 2 codes of 29881")) {
+        section = facts;
+      }
+    }
+
+    assertThat(section).isNotNull();
+    assertThat(section.get("facts").get(0).get("value").asString()).startsWith(column2Codes + " (");
+    assertThat(section.get("facts")).hasSize(1 + Math.min(PtpCodeFacts.LISTED, column2Codes));
+    assertThat(section.get("source").get("file").asString())
+        .isEqualTo("ptp_practitioner_v30.2_2024q3_no-effective-date.tsv.gz");
+    assertThat(section.get("note").asString()).contains("start date is unknown");
   }
 }

@@ -30,6 +30,12 @@ public abstract class RunningApplication {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("openencoder.home", HOME::toString);
     registry.add("openencoder.mirror", () -> OfficialFiles.mirror().toAbsolutePath().toString());
+    // Tests of code pages open many pages as guests from one address: the shared app meters them
+    // (the interceptor runs) with quotas they never reach. Metering itself is tested with the
+    // default quotas on MeteredSite.
+    registry.add("openencoder.metering.guest-views", () -> "1000000");
+    registry.add("openencoder.metering.guest-views-per-ip", () -> "1000000");
+    registry.add("openencoder.metering.api-requests-per-ip", () -> "1000000");
   }
 
   @BeforeEach

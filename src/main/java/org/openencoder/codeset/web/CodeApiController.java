@@ -2,6 +2,7 @@ package org.openencoder.codeset.web;
 
 import java.util.List;
 import java.util.Map;
+import org.openencoder.accounts.Metered;
 import org.openencoder.codeset.CodePage;
 import org.openencoder.codeset.CodePages;
 import org.openencoder.codeset.CodeSets;
@@ -29,6 +30,7 @@ class CodeApiController {
 
   /** The same facts as the code page; 404 (with nearest codes) when the code is not listed. */
   @GetMapping("/codes/{system}/{code}")
+  @Metered(Metered.Kind.CODE_API)
   ResponseEntity<CodePage> code(
       @PathVariable String system,
       @PathVariable String code,

@@ -3,6 +3,7 @@ package org.openencoder.codeset.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.openencoder.accounts.Metered;
 import org.openencoder.codeset.CodePage;
 import org.openencoder.codeset.CodePages;
 import org.openencoder.codeset.CodeSets;
@@ -28,6 +29,7 @@ class CodePageController {
   }
 
   @GetMapping("/codes/{system}/{code}")
+  @Metered(Metered.Kind.CODE_PAGE)
   String page(
       @PathVariable String system,
       @PathVariable String code,

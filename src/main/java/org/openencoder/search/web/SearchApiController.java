@@ -1,10 +1,7 @@
 package org.openencoder.search.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.openencoder.codeset.CodeSystem;
 import org.openencoder.search.CodeSearch;
 import org.openencoder.search.InvalidSearchException;
 import org.openencoder.search.SearchFilter;
@@ -60,27 +57,7 @@ class SearchApiController {
       throw new ResponseStatusException(
           HttpStatus.SERVICE_UNAVAILABLE, "The code sets are still loading; try again shortly.");
     }
-    CodeSystem codeSystem = null;
-    if (system != null && !system.isBlank()) {
-      codeSystem =
-          CodeSystem.fromSlug(system.strip())
-              .orElseThrow(
-                  () ->
-                      new InvalidSearchException(
-                          "Unknown code system '"
-                              + system
-                              + "'; use icd10cm, icd10pcs, hcpcs or cpt."));
-    }
-    LocalDate date = null;
-    if (dateOfService != null && !dateOfService.isBlank()) {
-      try {
-        date = LocalDate.parse(dateOfService.strip());
-      } catch (DateTimeParseException e) {
-        throw new InvalidSearchException(
-            "The date '" + dateOfService + "' is not a date of the form YYYY-MM-DD.");
-      }
-    }
-    return new SearchFilter(codeSystem, billable, date);
+    return SearchParameters.filter(system, billable, dateOfService);
   }
 
   private static int bounded(int limit) {

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Benchmark, not a test: HTTP throughput and latency of GET /api/v1/search on the running jar,
+# with wrk rotating through the fixed query mix of bench/search-queries.tsv (bench/search-rotate.lua).
+# Beside it, in the same run and the same way, the bare HTTP stack: GET /actuator/health/liveness
+# (Tomcat, Spring Security, MVC, JSON; no search), so a busy machine shows up in both figures.
+#
+#   bench/search-http.sh                   # OPENENCODER_MIRROR defaults to ../shared/data
+#
+# Settings (environment): OPENENCODER_MIRROR, BENCH_THREADS (wrk threads, 2), BENCH_CONNECTIONS
+# (32), BENCH_DURATION (30s), BENCH_WARMUP (15s), BENCH_JAR (default target/openencoder.jar,
+# rebuilt when older than the sources), BENCH_JAVA_OPTS, BENCH_HOME (an OPENENCODER_HOME with the
+# releases already imported, kept; default a fresh temporary one), BENCH_KEEP=1 (keep logs).
+# Exit status: 0 targets met, 2 a target missed, 1 the benchmark itself failed.
+set -Eeuo pipefail
+
+if [[ -n ${OPENENCODER_MIRROR:-} ]]; then
+  MIRROR=$(cd "$OPENENCODER_MIRROR" 2>/dev/null && pwd) ||
+    { echo "bench: no mirror at $OPENENCODER_MIRROR" >&2; exit 1; }
+fi
+cd "$(dirname "$0")/.."
+MIRROR=${MIRROR:-$(cd ../shared/data 2>/dev/null && pwd || true)}
+
+# Targets from the issue, on 2 cores.
+TARGET_RPS=5000
+TARGET_P99_MS=20
+
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+DURATION=${BENCH_DURATION:-30s}
+WARMUP=${BENCH_WARMUP:-15s}
+JAR=${BENCH_JAR:-target/openencoder.jar}
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+die() {
+  echo "bench: $*" >&2
+  exit 1
+}
+
+[[ -n $MIRROR && -d $MIRROR ]] ||
+  die "no mirror: set OPENENCODER_MIRROR to a folder laid out like ../shared/data"
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk (Debian package)"
+  if [[ $(id -u) == 0 ]]; then
+    apt-get install -y -q wrk >/dev/null || die "apt-get install wrk failed"
+  else
+    sudo apt-get install -y -q wrk >/dev/null || die "apt-get install wrk failed"
+  fi
+fi
+for tool in curl "$JAVA" wrk awk; do
+  command -v "$tool" >/dev/null || die "needs $tool on the PATH"
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/openencoder-search-http.XXXXXX")
+APP_HOME=${BENCH_HOME:-$WORK/home}
+APP_PID=""
+
+# Stops the app this script started (Spring stops its embedded PostgreSQL on the way out), by its
+# pid, on every exit, Ctrl-C included; a watchdog kills it if it has not exited after 60 s.
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 600); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$APP_PID" 2>/dev/null || true
+  fi
+  if [[ ${BENCH_KEEP:-0} == 1 ]]; then
+    echo "bench: kept $WORK" >&2
+  else
+    rm -rf "$WORK"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port() {
+  local candidate
+  for _ in $(seq 1 50); do
+    candidate=$((20000 + RANDOM % 20000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+      echo "$candidate"
+      return
+    fi
+  done
+  die "no free port found"
+}
+
+# --- build and start ------------------------------------------------------------------------------
+if [[ -z ${BENCH_JAR:-} ]] &&
+  { [[ ! -f $JAR ]] || [[ -n $(find src pom.xml -newer "$JAR" -print -quit) ]]; }; then
+  echo "Building $JAR (./mvnw -q -B -o -DskipTests package)"
+  ./mvnw -q -B -o -DskipTests package
+fi
+[[ -f $JAR ]] || die "no jar at $JAR"
+
+PORT=$(port)
+LOG=$WORK/app.log
+mkdir -p "$APP_HOME" "$WORK/tomcat"
+echo "Starting: OPENENCODER_HOME=$APP_HOME OPENENCODER_MIRROR=$MIRROR SERVER_PORT=$PORT" \
+  "$JAVA -Xmx1g ${JAVA_OPTS[*]:-}${JAVA_OPTS[*]:+ }-jar $JAR"
+OPENENCODER_HOME=$APP_HOME OPENENCODER_MIRROR=$MIRROR SERVER_PORT=$PORT \
+  SERVER_TOMCAT_BASEDIR=$WORK/tomcat \
+  "$JAVA" -Xmx1g "${JAVA_OPTS[@]}" -jar "$JAR" >"$LOG" 2>&1 &
+APP_PID=$!
+BASE=http://127.0.0.1:$PORT
+
+# Ready means the releases are loaded; the first search then waits for the code index.
+for _ in $(seq 1 6000); do
+  kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$LOG" >&2; die "the app exited before it was ready"; }
+  [[ $(curl -s -m 2 -o /dev/null -w '%{http_code}' "$BASE/actuator/health/readiness" || true) == 200 ]] &&
+    break
+  sleep 0.1
+done
+[[ $(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/api/v1/search?q=E11.9") == 200 ]] ||
+  { tail -n 40 "$LOG" >&2; die "the app is not ready or the search does not answer 200"; }
+
+# Every query of the mix must answer 200 before it is timed.
+bad=0
+while IFS=$'\t' read -r kind query; do
+  [[ $kind == \#* || -z $kind ]] && continue
+  code=$(curl -s -o /dev/null -w '%{http_code}' -G --data-urlencode "q=$query" "$BASE/api/v1/search")
+  [[ $code == 200 ]] || { echo "bench: $kind '$query' answered $code" >&2; bad=$((bad + 1)); }
+done <bench/search-queries.tsv
+((bad == 0)) || die "$bad queries of the mix did not answer 200"
+
+# --- measure --------------------------------------------------------------------------------------
+# wrk_run NAME PATH DURATION: wrk with the rotation script, its output kept in $WORK/NAME.txt.
+wrk_run() {
+  local out=$WORK/$1.txt
+  WRK_COMMAND="BENCH_PATH=$2 BENCH_QUERIES=bench/search-queries.tsv wrk -t$THREADS -c$CONNECTIONS -d$3 --latency -s bench/search-rotate.lua $BASE"
+  BENCH_PATH=$2 BENCH_QUERIES=bench/search-queries.tsv \
+    wrk "-t$THREADS" "-c$CONNECTIONS" "-d$3" --latency -s bench/search-rotate.lua "$BASE" >"$out"
+  if grep -q "Non-2xx or 3xx responses" "$out"; then
+    cat "$out" >&2
+    die "$1: answers other than 200"
+  fi
+}
+rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/$1.txt"; }
+# wrk prints latencies as 812.00us, 1.23ms or 1.02s: in ms.
+latency_ms() {
+  awk -v p="$2" '$1 == p {v = $2; f = 1;
+    if (v ~ /us$/) f = 0.001; else if (v ~ /ms$/) f = 1; else if (v ~ /s$/) f = 1000;
+    sub(/[a-z]+$/, "", v); printf "%.2f", v * f}' "$WORK/$1.txt"
+}
+
+echo "Warming up the JIT: $WARMUP of the search mix, then $WARMUP of the bare stack (not measured)"
+wrk_run warmup-search /api/v1/search "$WARMUP"
+wrk_run warmup-bare /actuator/health/liveness "$WARMUP"
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# The bare stack first, then the search, then the bare stack again: load that changes during the
+# run shows up as a difference between the two bare figures.
+wrk_run bare1 /actuator/health/liveness "$DURATION"
+wrk_run search /api/v1/search "$DURATION"
+SEARCH_COMMAND=$WRK_COMMAND
+wrk_run bare2 /actuator/health/liveness "$DURATION"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo
+echo "Machine: $(nproc) cores, $(awk '/^model name/ {sub(/^[^:]*: /, ""); print; exit}' /proc/cpuinfo);" \
+  "load average $LOAD_BEFORE before, $LOAD_AFTER after; wrk and the app share the cores."
+echo "Command: $SEARCH_COMMAND"
+echo
+cat "$WORK/search.txt"
+echo
+printf '%-34s %10s %9s %9s %9s\n' "" "req/s" "p50 ms" "p90 ms" "p99 ms"
+for run in search bare1 bare2; do
+  case $run in
+    search) label="GET /api/v1/search (the query mix)" ;;
+    bare1) label="bare stack, before" ;;
+    bare2) label="bare stack, after" ;;
+  esac
+  printf '%-34s %10s %9s %9s %9s\n' "$label" "$(rps $run)" "$(latency_ms $run 50%)" \
+    "$(latency_ms $run 90%)" "$(latency_ms $run 99%)"
+done
+SEARCH_RPS=$(rps search)
+SEARCH_P99=$(latency_ms search 99%)
+BARE_RPS=$(awk -v a="$(rps bare1)" -v b="$(rps bare2)" 'BEGIN {printf "%.0f", (a + b) / 2}')
+echo
+awk -v s="$SEARCH_RPS" -v b="$BARE_RPS" 'BEGIN {printf "search / bare stack throughput: %.2fx\n", s / b}'
+verdict=0
+if awk -v r="$SEARCH_RPS" -v t="$TARGET_RPS" 'BEGIN {exit !(r >= t)}'; then
+  echo "throughput $SEARCH_RPS req/s, target >= $TARGET_RPS: PASS"
+else
+  echo "throughput $SEARCH_RPS req/s, target >= $TARGET_RPS: FAIL"
+  verdict=2
+fi
+if awk -v p="$SEARCH_P99" -v t="$TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then
+  echo "p99 $SEARCH_P99 ms, target < $TARGET_P99_MS ms: PASS"
+else
+  echo "p99 $SEARCH_P99 ms, target < $TARGET_P99_MS ms: FAIL"
+  verdict=2
+fi
+exit "$verdict"

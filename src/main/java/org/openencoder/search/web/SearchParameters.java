@@ -1,0 +1,63 @@
+package org.openencoder.search.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.openencoder.codeset.CodeSystem;
+import org.openencoder.search.InvalidSearchException;
+import org.openencoder.search.SearchFilter;
+
+/**
+ * The filters of a search as they come in a query string, read the same way by the API and the
+ * search page, so that both answer a bad parameter with the same message.
+ */
+final class SearchParameters {
+
+  private SearchParameters() {}
+
+  static SearchFilter filter(
+      @Nullable String system, boolean billableOnly, @Nullable String dateOfService) {
+    return new SearchFilter(system(system), billableOnly, date(dateOfService));
+  }
+
+  static @Nullable CodeSystem system(@Nullable String system) {
+    if (system == null || system.isBlank()) {
+      return null;
+    }
+    return CodeSystem.fromSlug(system.strip())
+        .orElseThrow(
+            () ->
+                new InvalidSearchException(
+                    "Unknown code system '" + system + "'; use icd10cm, icd10pcs, hcpcs or cpt."));
+  }
+
+  static @Nullable LocalDate date(@Nullable String dateOfService) {
+    if (dateOfService == null || dateOfService.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(dateOfService.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidSearchException(
+          "The date '" + dateOfService + "' is not a date of the form YYYY-MM-DD.");
+    }
+  }
+
+  /**
+   * A checkbox's value: "true" (or "on", what a checkbox without a value sends), else absent or
+   * "false".
+   */
+  static boolean billableOnly(@Nullable String billable) {
+    if (billable == null || billable.isBlank()) {
+      return false;
+    }
+    return switch (billable.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "on" -> true;
+      case "false" -> false;
+      default ->
+          throw new InvalidSearchException(
+              "Billable only is 'true' or 'false', not '" + billable + "'.");
+    };
+  }
+}
