@@ -2,6 +2,7 @@ package org.openencoder.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -125,8 +126,8 @@ class CodeIndex {
       String shortTitle,
       boolean billable,
       @Nullable String parent,
-      Set<String> titleWords,
-      Set<String> termCores,
+      int extraWords,
+      boolean termIsQuery,
       int defaults,
       float score,
       int doc,
@@ -294,6 +295,102 @@ class CodeIndex {
    * read from doc values and the in-memory catalogs, not from stored documents.
    */
   List<Found> search(Query query, int limit) {
+    return search(query, limit, Wanted.NOTHING);
+  }
+
+  /**
+   * What a ranking asks of each hit: which title words the query has (whole, or begun), which words
+   * never count as added, and the query's readings as whole phrases, to find a code whose index or
+   * inclusion term is the query.
+   */
+  record Wanted(
+      Set<String> words, Set<String> prefixes, Set<String> notExtra, Set<String> readings) {
+    static final Wanted NOTHING = new Wanted(Set.of(), Set.of(), Set.of(), Set.of());
+  }
+
+  /** Wanted, as the ordinals of one segment's doc values dictionaries. */
+  private record LeafWanted(long[] known, long[][] prefixRanges, long[] readings) {
+
+    static LeafWanted of(Wanted wanted, SortedSetDocValues titleWords, SortedSetDocValues cores)
+        throws IOException {
+      Set<String> known = new HashSet<>(wanted.words());
+      known.addAll(wanted.notExtra());
+      long[][] ranges = new long[wanted.prefixes().size()][];
+      int i = 0;
+      for (String prefix : wanted.prefixes()) {
+        byte[] bytes = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] after = Arrays.copyOf(bytes, bytes.length + 1);
+        after[bytes.length] = (byte) 0xff; // no UTF-8 byte: after every word that begins so
+        ranges[i++] =
+            new long[] {
+              insertionPoint(titleWords, new BytesRef(bytes)),
+              insertionPoint(titleWords, new BytesRef(after))
+            };
+      }
+      return new LeafWanted(ords(titleWords, known), ranges, ords(cores, wanted.readings()));
+    }
+
+    private static long insertionPoint(SortedSetDocValues values, BytesRef term)
+        throws IOException {
+      long ord = values.lookupTerm(term);
+      return ord >= 0 ? ord : -ord - 1;
+    }
+
+    private static long[] ords(SortedSetDocValues values, Set<String> terms) throws IOException {
+      long[] ords = new long[terms.size()];
+      int n = 0;
+      for (String term : terms) {
+        long ord = values.lookupTerm(new BytesRef(term));
+        if (ord >= 0) {
+          ords[n++] = ord;
+        }
+      }
+      long[] found = Arrays.copyOf(ords, n);
+      Arrays.sort(found);
+      return found;
+    }
+
+    boolean known(long ord) {
+      if (Arrays.binarySearch(known, ord) >= 0) {
+        return true;
+      }
+      for (long[] range : prefixRanges) {
+        if (ord >= range[0] && ord < range[1]) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static int extraWords(SortedSetDocValues titleWords, int doc, LeafWanted wanted)
+      throws IOException {
+    if (!titleWords.advanceExact(doc)) {
+      return 0;
+    }
+    int extra = 0;
+    for (int i = 0; i < titleWords.docValueCount(); i++) {
+      if (!wanted.known(titleWords.nextOrd())) {
+        extra++;
+      }
+    }
+    return extra;
+  }
+
+  private static boolean termIsQuery(SortedSetDocValues cores, int doc, LeafWanted wanted)
+      throws IOException {
+    if (wanted.readings().length == 0 || !cores.advanceExact(doc)) {
+      return false;
+    }
+    for (int i = 0; i < cores.docValueCount(); i++) {
+      if (Arrays.binarySearch(wanted.readings(), cores.nextOrd()) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  List<Found> search(Query query, int limit, Wanted wanted) {
     Built index = current();
     IndexSearcher searcher = index.searcher();
     try {
@@ -309,6 +406,7 @@ class CodeIndex {
       SortedDocValues codes = null;
       SortedSetDocValues titleWords = null;
       SortedSetDocValues termCores = null;
+      LeafWanted leafWanted = null;
       for (ScoreDoc hit : byDoc) {
         int next = ReaderUtil.subIndex(hit.doc, leaves);
         if (next != leaf) {
@@ -319,6 +417,7 @@ class CodeIndex {
           codes = DocValues.getSorted(reader, CODE_ORDER);
           titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
           termCores = DocValues.getSortedSet(reader, TERM_CORE);
+          leafWanted = LeafWanted.of(wanted, titleWords, termCores);
         }
         int doc = hit.doc - leaves.get(leaf).docBase;
         releases.advanceExact(doc);
@@ -341,8 +440,8 @@ class CodeIndex {
                 nullToEmpty(entry.shortTitle()),
                 entry.billable(),
                 entry.parent(),
-                values(titleWords, doc),
-                values(termCores, doc),
+                extraWords(titleWords, doc, leafWanted),
+                termIsQuery(termCores, doc, leafWanted),
                 defaultCount,
                 hit.score,
                 hit.doc,
@@ -357,17 +456,6 @@ class CodeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Set<String> values(SortedSetDocValues values, int doc) throws IOException {
-    if (!values.advanceExact(doc)) {
-      return Set.of();
-    }
-    Set<String> strings = new HashSet<>();
-    for (int i = 0; i < values.docValueCount(); i++) {
-      strings.add(values.lookupOrd(values.nextOrd()).utf8ToString());
-    }
-    return strings;
   }
 
   private Built current() {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -216,10 +216,11 @@ public class CodeSearch {
     }
     List<SearchHit> hits = new ArrayList<>();
     if (!scope.releases().isEmpty()) {
-      int wanted = Math.min(limit, MAX_LIMIT);
-      List<CodeIndex.Found> found = index.search(filtered.build(), Math.max(wanted, RERANKED));
+      int shown = Math.min(limit, MAX_LIMIT);
+      List<CodeIndex.Found> found =
+          index.search(filtered.build(), Math.max(shown, RERANKED), wanted(code, readings));
       for (CodeIndex.Found f :
-          reranked(found, code, readings).subList(0, Math.min(wanted, found.size()))) {
+          reranked(found, code, readings).subList(0, Math.min(shown, found.size()))) {
         hits.add(hit(f, scope.releases().get(f.release()), code, readings));
       }
     }
@@ -240,34 +241,50 @@ public class CodeSearch {
       return found;
     }
     float top = found.stream().map(CodeIndex.Found::score).max(Float::compare).orElse(1f);
-    Set<String> whole = new LinkedHashSet<>();
-    for (Words reading : readings) {
-      whole.add(String.join(" ", reading.sequence()));
-    }
-    Map<CodeIndex.Found, Float> scores = new HashMap<>();
-    for (CodeIndex.Found f : found) {
+    float[] scores = new float[found.size()];
+    Integer[] order = new Integer[found.size()];
+    for (int i = 0; i < found.size(); i++) {
+      CodeIndex.Found f = found.get(i);
       float score = RERANK_SCALE * f.score() / top;
-      int extra = 0;
-      for (String word : f.titleWords()) {
-        if (!NOT_EXTRA.contains(word) && readings.stream().noneMatch(r -> r.matches(word))) {
-          extra++;
-        }
-      }
-      score -= EXTRA_WORD * Math.min(extra, MAX_EXTRA_WORDS);
+      score -= EXTRA_WORD * Math.min(f.extraWords(), MAX_EXTRA_WORDS);
       score += DEFAULT_WORD * Math.min(f.defaults(), 3);
-      if (f.termCores().stream().anyMatch(whole::contains)) {
+      if (f.termIsQuery()) {
         score += TERM_IS_QUERY;
       }
       if (!f.billable()) {
         // Words that match a header match its codes too; the category is shown on each hit.
         score -= HEADER;
       }
-      scores.put(f, score);
+      scores[i] = score;
+      order[i] = i;
     }
-    List<CodeIndex.Found> ordered = new ArrayList<>(found);
     // Stable: equal scores keep the index's order (shorter code, then code order).
-    ordered.sort(Comparator.comparing((CodeIndex.Found f) -> scores.get(f)).reversed());
+    Arrays.sort(order, (a, b) -> Float.compare(scores[b], scores[a]));
+    List<CodeIndex.Found> ordered = new ArrayList<>(found.size());
+    for (int i : order) {
+      ordered.add(found.get(i));
+    }
     return ordered;
+  }
+
+  /** What the reranking needs to know of the query, for the index to read off each hit. */
+  private static CodeIndex.Wanted wanted(String code, List<Words> readings) {
+    if (code != null || readings.get(0).all().isEmpty()) {
+      return CodeIndex.Wanted.NOTHING;
+    }
+    Set<String> words = new HashSet<>();
+    Set<String> prefixes = new HashSet<>();
+    Set<String> whole = new HashSet<>();
+    for (Words reading : readings) {
+      words.addAll(reading.all());
+      words.addAll(reading.corrected());
+      reading.alternatives().values().forEach(words::addAll);
+      if (reading.lastIsPrefix()) {
+        prefixes.add(reading.all().get(reading.all().size() - 1));
+      }
+      whole.add(String.join(" ", reading.sequence()));
+    }
+    return new CodeIndex.Wanted(words, prefixes, NOT_EXTRA, whole);
   }
 
   private static String validated(String query, int limit) {
