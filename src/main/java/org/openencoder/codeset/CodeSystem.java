@@ -6,7 +6,13 @@ import java.util.regex.Pattern;
 
 /** The code systems a coder looks codes up in, with their URL slug and printed form. */
 public enum CodeSystem {
-  ICD10CM("icd10cm", "ICD-10-CM", Datasets.ICD10CM, Pattern.compile("[A-Z][0-9][0-9A-Z]{0,5}")),
+  // A letter and a digit, except the FY2026 category QA0 (QA00.12 …), whose second character is a
+  // letter: a letter, a letter and a digit then.
+  ICD10CM(
+      "icd10cm",
+      "ICD-10-CM",
+      Datasets.ICD10CM,
+      Pattern.compile("[A-Z][0-9][0-9A-Z]{0,5}|[A-Z][A-Z][0-9][0-9A-Z]{0,4}")),
   ICD10PCS("icd10pcs", "ICD-10-PCS", Datasets.ICD10PCS, Pattern.compile("[0-9A-HJ-NP-Z]{3,7}")),
   HCPCS("hcpcs", "HCPCS Level II", Datasets.HCPCS, Pattern.compile("[A-Z][0-9]{4}|[A-Z0-9]{2}")),
   // CPT numbers: Category I (5 digits), II (nnnnF), III (nnnnT), PLA (nnnnU), vaccine

@@ -64,6 +64,17 @@ class CodePagesWebTest extends RunningApplication {
   }
 
   @Test
+  void theFy2026CodesWhoseSecondCharacterIsALetterHaveTheirPages() throws Exception {
+    // QA0 (FY2026, neurodevelopmental disorders related to genetic variants) is the one
+    // category whose second character is a letter.
+    HttpResponse<String> api = get("/api/v1/codes/icd10cm/QA0012");
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body()).contains("\"version\":\"FY2026\"").contains("Neurodevelopmental");
+    // A word is still no code: the second shape wants a digit third.
+    assertThat(get("/api/v1/codes/icd10cm/HEAD").body()).contains("\"status\":\"INVALID_SHAPE\"");
+  }
+
+  @Test
   void anUnknownCodeGetsA404WithTheNearestValidCodes() throws Exception {
     HttpResponse<String> page = get("/codes/icd10cm/E11.99");
     assertThat(page.statusCode()).isEqualTo(404);
