@@ -28,9 +28,9 @@ public record Claim(
     List<ClaimLine> lines) {
 
   /**
-   * An ICD-10-CM code without its dot: a letter, then two to six letters or digits. Wider than
-   * {@link CodeSystem#ICD10CM}'s shape, which wants a digit second: FY2026 added codes with a
-   * letter there (QA00.12 and the other QA0 codes of the order file).
+   * An ICD-10-CM code without its dot: a letter, then two to six letters or digits, so that codes
+   * with a letter second (FY2026's QA0 category) are admitted. Whether the release in force lists
+   * the code is the validity rule's finding, not an input error.
    */
   private static final Pattern ICD10CM_SHAPE = Pattern.compile("[A-Z][0-9A-Z]{2,6}");
 
