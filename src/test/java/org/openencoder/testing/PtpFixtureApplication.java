@@ -69,7 +69,8 @@ public abstract class PtpFixtureApplication {
         try (OutputStream out = Files.newOutputStream(zip);
             ZipOutputStream zipped = new ZipOutputStream(out);
             InputStream in =
-                PtpFixtureApplication.class.getResourceAsStream("/ncci/ptp/" + member)) {
+                PtpFixtureApplication.class.getResourceAsStream(
+                    "/ncci/ptp/practitioner-fixture-part" + part + ".txt")) {
           zipped.putNextEntry(new ZipEntry(member));
           in.transferTo(zipped);
           zipped.closeEntry();

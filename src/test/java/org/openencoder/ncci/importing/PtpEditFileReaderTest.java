@@ -40,12 +40,12 @@ class PtpEditFileReaderTest {
 
   @Test
   void skipsTheSixHeaderLinesAndReadsEveryRowWithItsLine() throws IOException {
-    List<PtpRow> rows = fixture("ccipra-v323r0-f1.TXT");
+    List<PtpRow> rows = fixture("practitioner-fixture-part1.txt");
 
     assertThat(rows).hasSize(7);
     PtpRow first = rows.get(0);
-    assertThat(first.column1()).isEqualTo("0001A");
-    assertThat(first.column2()).isEqualTo("0591T");
+    assertThat(first.column1()).isEqualTo("0002A");
+    assertThat(first.column2()).isEqualTo("0592T");
     assertThat(first.before1996()).isFalse();
     assertThat(first.effective()).isEqualTo(LocalDate.of(2022, 1, 1));
     assertThat(first.deleted()).isEqualTo(LocalDate.of(2023, 12, 31));
@@ -59,7 +59,7 @@ class PtpEditFileReaderTest {
 
   @Test
   void readsThePriorTo1996Flag() throws IOException {
-    PtpRow colonoscopy = fixture("ccipra-v323r0-f2.txt").get(0);
+    PtpRow colonoscopy = fixture("practitioner-fixture-part2.txt").get(0);
 
     assertThat(colonoscopy.column1()).isEqualTo("45385");
     assertThat(colonoscopy.before1996()).isTrue();
@@ -67,20 +67,20 @@ class PtpEditFileReaderTest {
 
   @Test
   void aFileWithoutTheColumnHeaderIsRefused() {
-    assertThatThrownBy(() -> read("0001A\t0591T\t\t20220101\t*\t1\tx\r\n"))
+    assertThatThrownBy(() -> read("0002A\t0592T\t\t20220101\t*\t1\tx\r\n"))
         .isInstanceOf(MalformedFileException.class)
         .hasMessageContaining("'Column 1' header");
   }
 
   @Test
   void aBadRowNamesItsLine() {
-    assertThatThrownBy(() -> read(HEADER + "0001A\t0591T\t\t20220101\t*\t2\tx\r\n"))
+    assertThatThrownBy(() -> read(HEADER + "0002A\t0592T\t\t20220101\t*\t2\tx\r\n"))
         .isInstanceOf(MalformedFileException.class)
         .hasMessageContaining("line 7")
         .hasMessageContaining("modifier indicator '2'");
-    assertThatThrownBy(() -> read(HEADER + "0001A\t0591T\t\t20221301\t*\t1\tx\r\n"))
+    assertThatThrownBy(() -> read(HEADER + "0002A\t0592T\t\t20221301\t*\t1\tx\r\n"))
         .hasMessageContaining("not a calendar date");
-    assertThatThrownBy(() -> read(HEADER + "0001A\t0591T\t20220101\t*\t1\tx\r\n"))
+    assertThatThrownBy(() -> read(HEADER + "0002A\t0592T\t20220101\t*\t1\tx\r\n"))
         .hasMessageContaining("fields");
     assertThatThrownBy(() -> read(HEADER + "001A\t0591T\t\t20220101\t*\t1\tx\r\n"))
         .hasMessageContaining("not a 5-character");
