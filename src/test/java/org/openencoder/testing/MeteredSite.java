@@ -51,7 +51,7 @@ public final class MeteredSite {
   private ConfigurableApplicationContext unmetered;
 
   private MeteredSite() throws IOException {
-    mirror = Files.createTempDirectory("openencoder-metered-mirror");
+    mirror = ScratchFolders.create("openencoder-metered-mirror");
     Path order = mirror.resolve(ORDER_FILE);
     Files.createDirectories(order.getParent());
     Files.createSymbolicLink(order, OfficialFiles.path(ORDER_FILE).toAbsolutePath());
@@ -195,12 +195,7 @@ public final class MeteredSite {
   }
 
   private ConfigurableApplicationContext startNode(String... extraArguments) {
-    Path home;
-    try {
-      home = Files.createTempDirectory("openencoder-metered-home");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path home = ScratchFolders.create("openencoder-metered-home");
     ConfigurableApplicationContext context =
         // Command-line arguments, so that they win over the environment (OPENENCODER_MIRROR).
         new SpringApplicationBuilder(OpenEncoderApplication.class)

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PtpFixtureApplication {
 
-  private static final Path HOME = temporary("openencoder-ptp-home");
+  private static final Path HOME = ScratchFolders.create("openencoder-ptp-home");
   private static final Path MIRROR = mirror();
 
   @Autowired protected CodeSets codeSets;
@@ -56,7 +56,7 @@ public abstract class PtpFixtureApplication {
   }
 
   private static Path mirror() {
-    Path root = temporary("openencoder-ptp-mirror");
+    Path root = ScratchFolders.create("openencoder-ptp-mirror");
     try {
       Files.createDirectories(root.resolve("cms/ncci-ptp"));
       for (int part = 1; part <= 4; part++) {
@@ -77,14 +77,6 @@ public abstract class PtpFixtureApplication {
         }
       }
       return root;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path temporary(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

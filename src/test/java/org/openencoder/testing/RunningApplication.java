@@ -58,7 +58,7 @@ public abstract class RunningApplication {
       if (kept != null && !kept.isBlank()) {
         return Files.createDirectories(Path.of(kept));
       }
-      return Files.createTempDirectory("openencoder-test-home");
+      return ScratchFolders.create("openencoder-test-home");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -42,7 +42,7 @@ public final class ClaimCheckBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 10);
     int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
     int httpClaims = Integer.getInteger("bench.httpClaims", 100_000);
-    Path home = Files.createTempDirectory("openencoder-bench");
+    Path home = org.openencoder.testing.ScratchFolders.create("openencoder-bench");
     String mirror = System.getenv().getOrDefault("OPENENCODER_MIRROR", "../shared/data");
     ConfigurableApplicationContext app =
         SpringApplication.run(
