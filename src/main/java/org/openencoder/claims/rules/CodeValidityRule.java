@@ -50,14 +50,14 @@ public final class CodeValidityRule implements ClaimRule {
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     NotChecked.Lines cptGap = new NotChecked.Lines();
     NotChecked.Lines hcpcsGap = new NotChecked.Lines();
     NotChecked.Lines modifierGap = new NotChecked.Lines();
     List<ClaimLine> lines = claim.lines();
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
-      ReleasesInForce on = tables.on(claim.dateOf(i));
+      ReleasesInForce on = tables.onLine(i);
       CodeSystem system = isCpt(line.code()) ? CodeSystem.CPT : CodeSystem.HCPCS;
       CodeCatalog catalog = on.catalog(system);
       if (catalog == null) {
@@ -85,7 +85,7 @@ public final class CodeValidityRule implements ClaimRule {
       }
     }
     if (!claim.diagnoses().isEmpty()) {
-      ReleasesInForce on = tables.on(claim.claimDate());
+      ReleasesInForce on = tables.onClaimDate();
       if (on.icd10cm == null) {
         List<Integer> all = new ArrayList<>();
         for (int d = 1; d <= claim.diagnoses().size(); d++) {
@@ -169,7 +169,7 @@ public final class CodeValidityRule implements ClaimRule {
                       + on.date
                       + ".",
                   "Report the code that replaced it (see its code page for CMS's cross-reference).",
-                  Source.of(release, role)));
+                  on.cite(release, role)));
         }
       }
       return;
@@ -181,7 +181,7 @@ public final class CodeValidityRule implements ClaimRule {
       ClaimLine line, int number, String modifier, ReleasesInForce on, List<Finding> findings) {
     CodeCatalog catalog = on.hcpcs;
     CodeEntry entry = catalog.get(modifier).orElse(null);
-    Source source = Source.of(catalog.release(), "anweb");
+    Source source = on.cite(catalog.release(), "anweb");
     if (entry == null || entry.kind() != CodeEntry.Kind.MODIFIER) {
       findings.add(
           error(
@@ -219,7 +219,7 @@ public final class CodeValidityRule implements ClaimRule {
     }
     List<Integer> lines = linesPointingTo(claim, code);
     String display = CodeSystem.ICD10CM.display(code);
-    Source source = Source.of(catalog.release(), "order");
+    Source source = on.cite(catalog.release(), "order");
     if (entry != null) {
       List<String> seventh = seventhCharacterCodes(catalog, code);
       if (!seventh.isEmpty()) {
@@ -300,7 +300,7 @@ public final class CodeValidityRule implements ClaimRule {
       String role) {
     Release release = catalog.release();
     String display = system.display(code);
-    Source source = Source.of(release, role);
+    Source source = on.cite(release, role);
     List<Release> listing = on.codeSets.releasesListing(system, code);
     Release earlier =
         listing.stream()

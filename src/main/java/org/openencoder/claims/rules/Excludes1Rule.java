@@ -30,12 +30,12 @@ public final class Excludes1Rule implements ClaimRule {
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     List<String> diagnoses = claim.diagnoses();
     if (diagnoses.size() < 2) {
       return;
     }
-    ReleasesInForce on = tables.on(claim.claimDate());
+    ReleasesInForce on = tables.onClaimDate();
     Excludes1Index index = on.excludes1;
     if (index == null) {
       findings.add(notChecked(claim, on));

@@ -1,6 +1,5 @@
 package org.openencoder.claims.rules;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openencoder.claims.Claim;
@@ -28,7 +27,7 @@ public final class MueRule implements ClaimRule {
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     Setting setting = claim.setting().ncciSetting().orElse(null);
     if (setting == null) {
       return; // MUEs edit practitioner, outpatient hospital and DME claims, not inpatient ones.
@@ -37,13 +36,12 @@ public final class MueRule implements ClaimRule {
     NotChecked.Lines notChecked = new NotChecked.Lines();
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
-      LocalDate date = claim.dateOf(i);
-      ReleasesInForce on = tables.on(date);
+      ReleasesInForce on = tables.onLine(i);
       if (on.mue == null) {
         notChecked.add(i, on, line.code());
         continue;
       }
-      Mue mue = on.mue.get(setting, line.code()).orElse(null);
+      Mue mue = on.mue.edit(setting, line.code());
       if (mue == null) {
         continue;
       }
@@ -53,11 +51,11 @@ public final class MueRule implements ClaimRule {
         }
         continue;
       }
-      if (firstLineOfCodeOnDate(claim, i)) {
+      if (firstLineOfCodeOnDate(claim, tables, i)) {
         int units = line.units();
         List<Integer> numbers = null;
         for (int j = i + 1; j < lines.size(); j++) {
-          if (lines.get(j).code().equals(line.code()) && claim.dateOf(j).equals(date)) {
+          if (lines.get(j).code().equals(line.code()) && tables.sameDate(i, j)) {
             units += lines.get(j).units();
             if (numbers == null) {
               numbers = new ArrayList<>(2);
@@ -79,11 +77,10 @@ public final class MueRule implements ClaimRule {
         findings);
   }
 
-  private static boolean firstLineOfCodeOnDate(Claim claim, int index) {
+  private static boolean firstLineOfCodeOnDate(Claim claim, ClaimReleases tables, int index) {
     String code = claim.lines().get(index).code();
-    LocalDate date = claim.dateOf(index);
     for (int j = 0; j < index; j++) {
-      if (claim.lines().get(j).code().equals(code) && claim.dateOf(j).equals(date)) {
+      if (claim.lines().get(j).code().equals(code) && tables.sameDate(index, j)) {
         return false;
       }
     }
@@ -141,6 +138,6 @@ public final class MueRule implements ClaimRule {
             + mue.rationale()
             + ").",
         fix,
-        Source.of(on.mue.release(), mue.setting().role()).atLine(mue.line()));
+        on.cite(on.mue.release(), mue.setting().role()).atLine(mue.line()));
   }
 }

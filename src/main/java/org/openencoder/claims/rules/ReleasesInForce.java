@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.Finding;
+import org.openencoder.claims.Finding.Source;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
@@ -42,6 +43,12 @@ public final class ReleasesInForce {
   final Map<String, List<Release>> loaded;
 
   private final Map<String, String> loadedText = new ConcurrentHashMap<>();
+
+  /**
+   * The citation of each file role's release in force on this date ("pprrvu", "order", "aoc"...),
+   * built once: every finding cites one, and building it walks the release's files.
+   */
+  private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
   /** The "not checked" findings of this date by the edits they name, worded once. */
   final Map<String, Finding> notices = new ConcurrentHashMap<>();
@@ -109,6 +116,15 @@ public final class ReleasesInForce {
       case CPT -> cpt;
       case ICD10PCS -> null;
     };
+  }
+
+  /**
+   * The citation of a file of a release in force on this date; each role belongs to one data set,
+   * which has one release in force on a date, so the role alone keys it.
+   */
+  Source cite(Release release, String role) {
+    Source source = sources.get(role);
+    return source != null ? source : sources.computeIfAbsent(role, r -> Source.of(release, r));
   }
 
   /** "loaded: FY2021 (2020-10-01 to 2021-09-30), FY2026 (...)", or "none loaded". */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.claims.Claim;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
@@ -55,6 +56,11 @@ public class ReleasesOnDates {
     this.mce = mce;
     this.ncci = ncci;
     this.json = json;
+  }
+
+  /** The tables in force on each date of a claim. */
+  public ClaimReleases of(Claim claim) {
+    return new ClaimReleases(claim, this);
   }
 
   /** The tables in force on a date. */

@@ -42,7 +42,13 @@ public final class ClaimCheckBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 10);
     int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
     int httpClaims = Integer.getInteger("bench.httpClaims", 100_000);
-    Path home = Files.createTempDirectory("openencoder-bench");
+    // BENCH_HOME keeps the imported releases between runs (a restart is seconds, an import
+    // minutes); unset, a fresh temporary home is imported and deleted afterwards.
+    String kept = System.getenv("BENCH_HOME");
+    Path home =
+        kept != null && !kept.isBlank()
+            ? Files.createDirectories(Path.of(kept))
+            : Files.createTempDirectory("openencoder-bench");
     String mirror = System.getenv().getOrDefault("OPENENCODER_MIRROR", "../shared/data");
     ConfigurableApplicationContext app =
         SpringApplication.run(
@@ -143,6 +149,18 @@ public final class ClaimCheckBenchmark {
       System.out.println("command    : OPENENCODER_MIRROR=../shared/data bench/claim-check.sh");
     } finally {
       app.close();
+      if (kept == null || kept.isBlank()) {
+        deleteTree(home);
+      }
+    }
+  }
+
+  /** The temporary home holds an imported PostgreSQL and indexes, over a gigabyte: not left. */
+  private static void deleteTree(Path root) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
