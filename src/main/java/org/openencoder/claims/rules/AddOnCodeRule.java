@@ -43,8 +43,7 @@ public final class AddOnCodeRule implements ClaimRule {
         notChecked.add(i, on, lines.get(i).code());
         continue;
       }
-      String code = lines.get(i).code();
-      List<AddOnEdit> all = edits.forAddOnCode(code);
+      List<AddOnEdit> all = tables.codeOf(i).addOnEdits;
       if (all.isEmpty()) {
         continue;
       }

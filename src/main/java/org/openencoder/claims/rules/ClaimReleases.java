@@ -13,6 +13,7 @@ public final class ClaimReleases {
   private final ReleasesInForce onClaimDate;
   private final ReleasesInForce[] onLine;
   private final LocalDate[] dates;
+  private final ProcedureCodes.Code[] codes;
 
   ClaimReleases(Claim claim, ReleasesOnDates tables) {
     LocalDate claimDate = claim.claimDate();
@@ -20,10 +21,12 @@ public final class ClaimReleases {
     int count = claim.lines().size();
     this.onLine = new ReleasesInForce[count];
     this.dates = new LocalDate[count];
+    this.codes = new ProcedureCodes.Code[count];
     for (int i = 0; i < count; i++) {
       LocalDate date = claim.dateOf(i);
       dates[i] = date;
       onLine[i] = date.equals(claimDate) ? onClaimDate : tables.on(date);
+      codes[i] = onLine[i].procedureCodes.get(claim.lines().get(i).code());
     }
   }
 
@@ -40,6 +43,11 @@ public final class ClaimReleases {
   /** A line's date of service (0-based index): its own, or the claim's. */
   public LocalDate dateOf(int index) {
     return dates[index];
+  }
+
+  /** What the tables in force on a line's date say about its code (0-based index). */
+  ProcedureCodes.Code codeOf(int index) {
+    return codes[index];
   }
 
   /** Whether two lines (0-based) have the same date of service. */

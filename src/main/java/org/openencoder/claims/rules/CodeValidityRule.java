@@ -63,7 +63,7 @@ public final class CodeValidityRule implements ClaimRule {
       if (catalog == null) {
         (system == CodeSystem.CPT ? cptGap : hcpcsGap).add(i, on, line.code());
       } else {
-        checkProcedure(line, i + 1, system, catalog, on, findings);
+        checkProcedure(line, i + 1, system, catalog, tables.codeOf(i).listed != null, on, findings);
       }
       for (String modifier : line.modifiers()) {
         if (isCptModifier(modifier)) {
@@ -147,12 +147,13 @@ public final class CodeValidityRule implements ClaimRule {
       int number,
       CodeSystem system,
       CodeCatalog catalog,
+      boolean listed,
       ReleasesInForce on,
       List<Finding> findings) {
     String code = line.code();
     Release release = catalog.release();
     String role = system == CodeSystem.CPT ? "pprrvu" : "anweb";
-    if (catalog.get(code).isPresent()) {
+    if (listed) {
       if (system == CodeSystem.HCPCS) {
         LocalDate end = on.hcpcsTerminations.get(code);
         if (end != null && on.date.isAfter(end)) {

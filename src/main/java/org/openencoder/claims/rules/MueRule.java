@@ -41,13 +41,14 @@ public final class MueRule implements ClaimRule {
         notChecked.add(i, on, line.code());
         continue;
       }
-      Mue mue = on.mue.edit(setting, line.code());
+      ProcedureCodes.Code code = tables.codeOf(i);
+      Mue mue = code.mue(setting);
       if (mue == null) {
         continue;
       }
       if (mue.indicator() == MueAdjudicationIndicator.LINE_EDIT) {
         if (!mue.allows(line.units())) {
-          findings.add(finding(mue, on, List.of(i + 1), line.units()));
+          findings.add(finding(mue, code, on, List.of(i + 1), line.units()));
         }
         continue;
       }
@@ -65,7 +66,7 @@ public final class MueRule implements ClaimRule {
           }
         }
         if (!mue.allows(units)) {
-          findings.add(finding(mue, on, numbers == null ? List.of(i + 1) : numbers, units));
+          findings.add(finding(mue, code, on, numbers == null ? List.of(i + 1) : numbers, units));
         }
       }
     }
@@ -87,20 +88,25 @@ public final class MueRule implements ClaimRule {
     return true;
   }
 
-  private static Finding finding(Mue mue, ReleasesInForce on, List<Integer> lines, int units) {
+  /**
+   * The words of an MUE finding that depend only on the edit, made once per code and set of tables:
+   * the limit, the fix and the cited line.
+   */
+  record Wording(String limit, String fix, Source source) {}
+
+  static Wording wording(Mue mue, Source file) {
     MueAdjudicationIndicator mai = mue.indicator();
     String limit =
-        mue.value() == 0
-            ? "an MUE of 0: any unit in this setting exceeds it"
-            : "an MUE of " + mue.value() + (mue.value() == 1 ? " unit" : " units");
-    String counted =
-        mai == MueAdjudicationIndicator.LINE_EDIT
-            ? units + (units == 1 ? " unit on the line" : " units on the line")
-            : units
-                + (units == 1 ? " unit" : " units")
-                + " on "
-                + on.date
-                + (lines.size() > 1 ? " (lines added up)" : "");
+        (mue.value() == 0
+                ? "an MUE of 0: any unit in this setting exceeds it"
+                : "an MUE of " + mue.value() + (mue.value() == 1 ? " unit" : " units"))
+            + " ("
+            + mue.setting().displayName()
+            + ", MAI "
+            + mai.display()
+            + ", rationale: "
+            + mue.rationale()
+            + ").";
     String fix =
         switch (mai) {
           case LINE_EDIT ->
@@ -120,24 +126,27 @@ public final class MueRule implements ClaimRule {
                   + ", or, if more were provided and medically necessary, appeal with"
                   + " the documentation (MAI 3: the contractor may allow more on redetermination).";
         };
+    return new Wording(limit, fix, file.atLine(mue.line()));
+  }
+
+  private static Finding finding(
+      Mue mue, ProcedureCodes.Code code, ReleasesInForce on, List<Integer> lines, int units) {
+    Wording wording = code.mueWording(mue, on);
+    String counted =
+        mue.indicator() == MueAdjudicationIndicator.LINE_EDIT
+            ? units + (units == 1 ? " unit on the line" : " units on the line")
+            : units
+                + (units == 1 ? " unit" : " units")
+                + " on "
+                + on.date
+                + (lines.size() > 1 ? " (lines added up)" : "");
     return new Finding(
         FAMILY + ".units-exceeded",
         Severity.ERROR,
         lines,
         List.of(mue.code()),
-        mue.code()
-            + ": "
-            + counted
-            + (units == 1 ? " exceeds " : " exceed ")
-            + limit
-            + " ("
-            + mue.setting().displayName()
-            + ", MAI "
-            + mai.display()
-            + ", rationale: "
-            + mue.rationale()
-            + ").",
-        fix,
-        on.cite(on.mue.release(), mue.setting().role()).atLine(mue.line()));
+        mue.code() + ": " + counted + (units == 1 ? " exceeds " : " exceed ") + wording.limit(),
+        wording.fix(),
+        wording.source());
   }
 }

@@ -64,7 +64,7 @@ public final class PtpRule implements ClaimRule {
       if (tableOf[i] == null) {
         notChecked.add(i, on.onLine(i), lines.get(i).code());
       } else {
-        number[i] = tableOf[i].codeNumber(lines.get(i).code());
+        number[i] = on.codeOf(i).ptpNumber(setting);
       }
     }
     for (int i = 0; i < count; i++) {
@@ -74,14 +74,10 @@ public final class PtpRule implements ClaimRule {
       }
       int day = (int) on.dateOf(i).toEpochDay();
       for (int j = i + 1; j < count; j++) {
-        if (number[j] < 0
-            || number[j] == number[i]
-            || tableOf[j] != table
-            || !on.sameDate(i, j)) {
+        if (number[j] < 0 || number[j] == number[i] || tableOf[j] != table || !on.sameDate(i, j)) {
           continue;
         }
-        PtpEdit edit =
-            table.isColumn1(number[i]) ? table.edit(number[i], number[j], day) : null;
+        PtpEdit edit = table.isColumn1(number[i]) ? table.edit(number[i], number[j], day) : null;
         int column1 = i;
         int column2 = j;
         if (edit == null && table.isColumn1(number[j])) {

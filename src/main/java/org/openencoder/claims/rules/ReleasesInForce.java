@@ -37,6 +37,7 @@ public final class ReleasesInForce {
   final @Nullable AddOnCodeEdits addOns;
   final @Nullable PtpTable ptpPractitioner;
   final @Nullable PtpTable ptpHospital;
+  final ProcedureCodes procedureCodes;
   final @Nullable MceEdits mce;
 
   /** Each data set's loaded releases, for naming what is missing on this date. */
@@ -66,6 +67,7 @@ public final class ReleasesInForce {
       @Nullable AddOnCodeEdits addOns,
       @Nullable PtpTable ptpPractitioner,
       @Nullable PtpTable ptpHospital,
+      ProcedureCodes procedureCodes,
       @Nullable MceEdits mce,
       Map<String, List<Release>> loaded) {
     this.date = date;
@@ -80,6 +82,7 @@ public final class ReleasesInForce {
     this.addOns = addOns;
     this.ptpPractitioner = ptpPractitioner;
     this.ptpHospital = ptpHospital;
+    this.procedureCodes = procedureCodes;
     this.mce = mce;
     this.loaded = loaded;
   }

@@ -84,10 +84,16 @@ public final class ClaimCheckBenchmark {
               + " RVU26B and ICD-10-CM FY2026%n",
           claims.size(), DATE, PTP_DATE);
       long findings = 0;
+      java.util.Map<String, Integer> byRule = new java.util.TreeMap<>();
       for (Claim claim : claims) {
-        findings += checker.check(claim).size();
+        List<org.openencoder.claims.Finding> found = checker.check(claim);
+        findings += found.size();
+        found.forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
       }
       System.out.printf("findings per claim: %.2f%n", findings / (double) claims.size());
+      byRule.forEach(
+          (rule, count) ->
+              System.out.printf("  %-40s %.3f a claim%n", rule, count / (double) claims.size()));
 
       List<Claim> light = new ArrayList<>();
       for (Claim claim : claims(codeSets, 10_000, new Random(7))) {
