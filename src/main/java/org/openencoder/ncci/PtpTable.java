@@ -18,9 +18,9 @@ import org.openencoder.codeset.Release;
  *
  * <p>Codes are numbered in code order; the rows are sorted by column 1, then column 2, and kept as
  * parallel primitive arrays (14 bytes a row, 18 with effective dates), with the first row of every
- * column 1 code in {@code firstRow} and the first row of every pair in a hash table ({@code
- * pairSlots}, about 7 bytes a pair). A pair may have several rows, one per period it was in force
- * (the CMS files keep the old rows beside the new); the one in force on the date answers.
+ * column 1 code in {@code firstRow} and every pair's key in a hash table ({@code pairSlots}, about
+ * 7 bytes a pair). A pair may have several rows, one per period it was in force (the CMS files keep
+ * the old rows beside the new); the one in force on the date answers.
  */
 public final class PtpTable {
 

@@ -103,7 +103,7 @@ public final class CodeValidityRule implements ClaimRule {
                 on,
                 CodeSystem.ICD10CM.dataset(),
                 List.of(),
-                claim.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList()));
+                displayed(claim.diagnoses())));
       } else {
         for (String diagnosis : claim.diagnoses()) {
           checkDiagnosis(claim, diagnosis, on, findings);
@@ -416,6 +416,15 @@ public final class CodeValidityRule implements ClaimRule {
       }
     }
     return lines;
+  }
+
+  /** ICD-10-CM codes as printed (E11.9), in order. */
+  static List<String> displayed(List<String> diagnoses) {
+    String[] codes = new String[diagnoses.size()];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = CodeSystem.ICD10CM.display(diagnoses.get(i));
+    }
+    return List.of(codes);
   }
 
   private static String joined(List<String> codes) {

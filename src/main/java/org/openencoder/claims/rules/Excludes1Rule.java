@@ -92,7 +92,7 @@ public final class Excludes1Rule implements ClaimRule {
   }
 
   private static Finding notChecked(Claim claim, ReleasesInForce on) {
-    List<String> codes = claim.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList();
+    List<String> codes = CodeValidityRule.displayed(claim.diagnoses());
     if (on.icd10cmRelease != null) {
       Release release = on.icd10cmRelease;
       // Worded once per date, as the other notices.

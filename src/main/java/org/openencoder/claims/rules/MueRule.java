@@ -21,6 +21,9 @@ public final class MueRule implements ClaimRule {
 
   public static final String FAMILY = "ncci-mue";
 
+  /** What the "not checked" notice names, by setting. */
+  private static final String[] NOT_CHECKED = PtpRule.notChecked("NCCI MUEs");
+
   @Override
   public String family() {
     return FAMILY;
@@ -72,7 +75,7 @@ public final class MueRule implements ClaimRule {
     }
     notChecked.report(
         FAMILY,
-        "NCCI MUEs (" + setting.displayName() + ")",
+        NOT_CHECKED[setting.ordinal()],
         "MCR_MUE_*_Eff_*.csv",
         NcciTables.MUE_DATASET,
         findings);

@@ -42,6 +42,19 @@ public final class PtpRule implements ClaimRule {
       " The edit's start date is unknown in this source (the derived 2024 table lacks the"
           + " Effective Date column): check that it was in force on the date of service.";
 
+  /** What the "not checked" notice names, by setting: worded once, its hash kept. */
+  private static final String[] NOT_CHECKED = notChecked("NCCI PTP edits");
+
+  /** "NCCI PTP edits (Practitioner services)" and the others, by {@link Setting} ordinal. */
+  static String[] notChecked(String edits) {
+    Setting[] settings = Setting.values();
+    String[] names = new String[settings.length];
+    for (Setting setting : settings) {
+      names[setting.ordinal()] = edits + " (" + setting.displayName() + ")";
+    }
+    return names;
+  }
+
   @Override
   public String family() {
     return FAMILY;
@@ -95,7 +108,7 @@ public final class PtpRule implements ClaimRule {
     }
     notChecked.report(
         FAMILY,
-        "NCCI PTP edits (" + setting.displayName() + ")",
+        NOT_CHECKED[setting.ordinal()],
         setting == Setting.PRACTITIONER ? "ccipra-v*-f1..f4" : "ccioph-v*-f1..f4",
         setting == Setting.PRACTITIONER
             ? NcciTables.PTP_PRACTITIONER_DATASET
