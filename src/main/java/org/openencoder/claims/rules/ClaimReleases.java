@@ -1,6 +1,8 @@
 package org.openencoder.claims.rules;
 
 import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.Claim;
 
 /**
@@ -14,8 +16,11 @@ public final class ClaimReleases {
   private final ReleasesInForce[] onLine;
   private final LocalDate[] dates;
   private final ProcedureCodes.Code[] codes;
+  private final Claim claim;
+  private @Nullable List<String> printedDiagnoses;
 
   ClaimReleases(Claim claim, ReleasesOnDates tables) {
+    this.claim = claim;
     LocalDate claimDate = claim.claimDate();
     this.onClaimDate = tables.on(claimDate);
     int count = claim.lines().size();
@@ -48,6 +53,17 @@ public final class ClaimReleases {
   /** What the tables in force on a line's date say about its code (0-based index). */
   ProcedureCodes.Code codeOf(int index) {
     return codes[index];
+  }
+
+  /**
+   * The claim's diagnoses as printed (E11.9), for the findings that list them all: made once a
+   * claim, where several rules' "not checked" notices need them.
+   */
+  List<String> printedDiagnoses() {
+    if (printedDiagnoses == null) {
+      printedDiagnoses = CodeValidityRule.displayed(claim.diagnoses());
+    }
+    return printedDiagnoses;
   }
 
   /** Whether two lines (0-based) have the same date of service. */

@@ -103,7 +103,7 @@ public final class CodeValidityRule implements ClaimRule {
                 on,
                 CodeSystem.ICD10CM.dataset(),
                 List.of(),
-                displayed(claim.diagnoses())));
+                tables.printedDiagnoses()));
       } else {
         for (String diagnosis : claim.diagnoses()) {
           checkDiagnosis(claim, diagnosis, on, findings);

@@ -52,7 +52,7 @@ public final class MceRule implements ClaimRule {
               on,
               MedicareCodeEditor.DATASET,
               List.of(),
-              diagnoses.stream().map(CodeSystem.ICD10CM::display).toList()));
+              tables.printedDiagnoses()));
       return;
     }
     Integer age = claim.patient().ageOn(on.date);
