@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openencoder.claims.InvalidClaimException.FieldError;
 import org.openencoder.claims.rules.AddOnCodeRule;
+import org.openencoder.claims.rules.ClaimReleases;
 import org.openencoder.claims.rules.ClaimRule;
 import org.openencoder.claims.rules.CodeValidityRule;
 import org.openencoder.claims.rules.Excludes1Rule;
@@ -43,12 +44,23 @@ public class ClaimChecker {
    * @throws InvalidClaimException when a date of service is outside every loaded release
    */
   public List<Finding> check(Claim claim) {
-    requireCovered(claim);
     List<Finding> findings = new ArrayList<>(4);
-    for (ClaimRule rule : rules) {
-      rule.check(claim, tables, findings);
-    }
+    check(claim, findings);
     return findings;
+  }
+
+  /**
+   * Adds the findings of every rule to a list the caller keeps, family by family in a fixed order:
+   * a batch reuses one list for its claims.
+   *
+   * @throws InvalidClaimException when a date of service is outside every loaded release; nothing
+   *     is added then
+   */
+  public void check(Claim claim, List<Finding> findings) {
+    ClaimReleases on = covered(claim);
+    for (ClaimRule rule : rules) {
+      rule.check(claim, on, findings);
+    }
   }
 
   /** The edit families, in the order findings are reported. */
@@ -57,19 +69,20 @@ public class ClaimChecker {
   }
 
   /**
-   * A date of service that no loaded release of any data set covers cannot be checked at all: a
-   * typing error (2062 for 2026) more often than a claim.
+   * The tables on the claim's dates. A date of service that no loaded release of any data set
+   * covers cannot be checked at all: a typing error (2062 for 2026) more often than a claim.
    */
-  private void requireCovered(Claim claim) {
+  private ClaimReleases covered(Claim claim) {
+    ClaimReleases on = tables.of(claim);
     LocalDate claimDate = claim.dateOfService();
-    if (claimDate != null && !tables.on(claimDate).anyInForce()) {
+    if (claimDate != null && !on.onClaimDate().anyInForce()) {
       throw new InvalidClaimException(
           List.of(new FieldError("dateOfService", outsideEveryRelease(claimDate))));
     }
     List<FieldError> errors = null;
     for (int i = 0; i < claim.lines().size(); i++) {
       LocalDate own = claim.lines().get(i).dateOfService();
-      if (own != null && !own.equals(claimDate) && !tables.on(own).anyInForce()) {
+      if (own != null && !own.equals(claimDate) && !on.onLine(i).anyInForce()) {
         if (errors == null) {
           errors = new ArrayList<>();
         }
@@ -79,6 +92,7 @@ public class ClaimChecker {
     if (errors != null) {
       throw new InvalidClaimException(errors);
     }
+    return on;
   }
 
   private String outsideEveryRelease(LocalDate date) {

@@ -55,9 +55,24 @@ public enum CodeSystem {
 
   /** The code as the official files store it: upper case, without dot or spaces. */
   public static String normalize(String code) {
-    return code == null
-        ? ""
+    if (code == null) {
+      return "";
+    }
+    // Claim checks normalize every code they look up, nearly always one already normalized: one
+    // scan and no copy then.
+    return isNormalized(code)
+        ? code
         : code.strip().replace(".", "").replace(" ", "").toUpperCase(Locale.ROOT);
+  }
+
+  private static boolean isNormalized(String code) {
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a normalized code has this system's shape (not whether it exists). */

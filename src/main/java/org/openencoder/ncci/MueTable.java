@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
 
@@ -29,6 +30,15 @@ public final class MueTable {
   public Optional<Mue> get(Setting setting, String code) {
     return Optional.ofNullable(
         bySetting.getOrDefault(setting, Map.of()).get(CodeSystem.normalize(code)));
+  }
+
+  /**
+   * The edit of a normalized code in a setting, or null: the claim checker's lookup, one for each
+   * line.
+   */
+  public @Nullable Mue edit(Setting setting, String normalizedCode) {
+    Map<String, Mue> edits = bySetting.get(setting);
+    return edits == null ? null : edits.get(normalizedCode);
   }
 
   /** The code's edit in every setting that lists it, in the order of {@link Setting}. */

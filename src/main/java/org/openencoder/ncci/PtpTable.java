@@ -18,9 +18,9 @@ import org.openencoder.codeset.Release;
  *
  * <p>Codes are numbered in code order; the rows are sorted by column 1, then column 2, and kept as
  * parallel primitive arrays (14 bytes a row, 18 with effective dates), with the first row of every
- * column 1 code in {@code firstRow} and the first row of every pair in a hash table ({@code
- * pairSlots}, about 7 bytes a pair). A pair may have several rows, one per period it was in force
- * (the CMS files keep the old rows beside the new); the one in force on the date answers.
+ * column 1 code in {@code firstRow} and every pair's key in a hash table ({@code pairSlots}, about
+ * 7 bytes a pair). A pair may have several rows, one per period it was in force (the CMS files keep
+ * the old rows beside the new); the one in force on the date answers.
  */
 public final class PtpTable {
 
@@ -42,9 +42,11 @@ public final class PtpTable {
   private final String[] files;
 
   /**
-   * The first row of every pair by its key, open addressing: one probe and one read of {@code
-   * column2} find a pair, where a binary search among a column 1 code's rows reads a dozen places
-   * of a 10 MB array, each a cache miss. About 16 MB for 2.4 million pairs.
+   * Every pair's key (column 1 number in the high bits, column 2 number in the low 15), open
+   * addressing, -1 for an empty slot. A probe reads only this array, one cache miss in a 16 MB
+   * table (about 2.5 million pairs): most pairs a claim asks about are not edits, so the answer is
+   * usually "no" after one read. Only a hit looks for the pair's rows, by a binary search among the
+   * column 1 code's rows.
    */
   private final int[] pairSlots;
 
@@ -101,34 +103,60 @@ public final class PtpTable {
     for (int a = 0; a < codes.length; a++) {
       for (int row = firstRow[a]; row < firstRow[a + 1]; row++) {
         if (row == firstRow[a] || column2[row] != column2[row - 1]) {
-          int slot = slot(a, column2[row]);
+          int key = pairKey(a, column2[row]);
+          int slot = slot(key);
           while (pairSlots[slot] >= 0) {
             slot = (slot + 1) & pairMask;
           }
-          pairSlots[slot] = row;
+          pairSlots[slot] = key;
         }
       }
     }
   }
 
-  private int slot(int a, int b) {
+  /** Both code numbers in one int: fewer than 2^15 codes (checked by the builder). */
+  private static int pairKey(int a, int b) {
+    return a << 15 | b;
+  }
+
+  private int slot(int key) {
     // Fibonacci hashing of the 30-bit pair key spreads neighbouring codes over the table.
-    return (int) (((a << 15 | b) * 0x9E3779B97F4A7C15L) >>> pairShift);
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> pairShift);
+  }
+
+  /** Whether (a, b) is a pair of the table, in force or not. */
+  private boolean hasPair(int a, int b) {
+    int key = pairKey(a, b);
+    int slot = slot(key);
+    while (true) {
+      int found = pairSlots[slot];
+      if (found == key) {
+        return true;
+      }
+      if (found < 0) {
+        return false;
+      }
+      slot = (slot + 1) & pairMask;
+    }
   }
 
   /** The first row of pair (a, b), or -1. */
   private int firstRowOf(int a, int b) {
-    int slot = slot(a, b);
-    while (true) {
-      int row = pairSlots[slot];
-      if (row < 0) {
-        return -1;
-      }
-      if (column2[row] == b && row >= firstRow[a] && row < firstRow[a + 1]) {
-        return row;
-      }
-      slot = (slot + 1) & pairMask;
+    if (!hasPair(a, b)) {
+      return -1;
     }
+    // Rows are sorted by column 2 within a column 1 code: the leftmost row of b.
+    int low = firstRow[a];
+    int high = firstRow[a + 1];
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (column2[mid] < b) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   private @Nullable Integer id(String code) {
@@ -175,6 +203,29 @@ public final class PtpTable {
     }
     int row = inForce(a, b, (int) dateOfService.toEpochDay());
     return row < 0 ? Optional.empty() : Optional.of(edit(a, row));
+  }
+
+  /**
+   * The table's number for a normalized code, or -1 when neither column names it: a claim check
+   * numbers each of its codes once, then looks up pairs of numbers.
+   */
+  public int codeNumber(String normalizedCode) {
+    Integer id = ids.get(normalizedCode);
+    return id == null ? -1 : id;
+  }
+
+  /** Whether a code (by its number) is column 1 of any edit: if not, no pair starts with it. */
+  public boolean isColumn1(int code) {
+    return firstRow[code] < firstRow[code + 1];
+  }
+
+  /**
+   * The edit with column 1 and column 2 (by their numbers) in force on an epoch day, or null.
+   * Allocates only when there is one.
+   */
+  public @Nullable PtpEdit edit(int column1, int column2, int epochDay) {
+    int row = inForce(column1, column2, epochDay);
+    return row < 0 ? null : edit(column1, row);
   }
 
   /** Every row of a pair, in force or not, in file order: its history in this release. */

@@ -29,22 +29,21 @@ public final class AddOnCodeRule implements ClaimRule {
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     if (claim.setting().ncciSetting().isEmpty()) {
       return; // Add-on code edits apply to practitioner, outpatient hospital and DME claims.
     }
     List<ClaimLine> lines = claim.lines();
     NotChecked.Lines notChecked = new NotChecked.Lines();
     for (int i = 0; i < lines.size(); i++) {
-      LocalDate date = claim.dateOf(i);
-      ReleasesInForce on = tables.on(date);
+      LocalDate date = tables.dateOf(i);
+      ReleasesInForce on = tables.onLine(i);
       AddOnCodeEdits edits = on.addOns;
       if (edits == null) {
         notChecked.add(i, on, lines.get(i).code());
         continue;
       }
-      String code = lines.get(i).code();
-      List<AddOnEdit> all = edits.forAddOnCode(code);
+      List<AddOnEdit> all = tables.codeOf(i).addOnEdits;
       if (all.isEmpty()) {
         continue;
       }
@@ -57,7 +56,7 @@ public final class AddOnCodeRule implements ClaimRule {
         }
         inForce = true;
         type = edit.type();
-        if (edit.primaryCode() != null && onSameDate(claim, edit.primaryCode(), date)) {
+        if (edit.primaryCode() != null && onSameDate(claim, tables, edit.primaryCode(), i)) {
           type = null;
           break;
         }
@@ -65,16 +64,17 @@ public final class AddOnCodeRule implements ClaimRule {
       if (!inForce || type == null) {
         continue;
       }
-      findings.add(finding(claim, i, type, all, date, edits));
+      findings.add(finding(claim, i, type, all, date, on.cite(edits.release(), "aoc")));
     }
     notChecked.report(
         FAMILY, "NCCI add-on code edits", "AOC_V*-MCR.xlsx", NcciTables.ADD_ON_DATASET, findings);
   }
 
-  private static boolean onSameDate(Claim claim, String code, LocalDate date) {
+  /** Whether a line with the code has the same date of service as line {@code index}. */
+  private static boolean onSameDate(Claim claim, ClaimReleases tables, String code, int index) {
     List<ClaimLine> lines = claim.lines();
     for (int j = 0; j < lines.size(); j++) {
-      if (lines.get(j).code().equals(code) && claim.dateOf(j).equals(date)) {
+      if (lines.get(j).code().equals(code) && tables.sameDate(j, index)) {
         return true;
       }
     }
@@ -87,7 +87,7 @@ public final class AddOnCodeRule implements ClaimRule {
       AddOnEditType type,
       List<AddOnEdit> all,
       LocalDate date,
-      AddOnCodeEdits edits) {
+      Source file) {
     String code = claim.lines().get(index).code();
     List<String> primaries = new ArrayList<>();
     long row = 0;
@@ -108,7 +108,7 @@ public final class AddOnCodeRule implements ClaimRule {
                 + " and "
                 + (primaries.size() - 10)
                 + " more";
-    Source source = Source.of(edits.release(), "aoc").atRow(row);
+    Source source = file.atRow(row);
     return switch (type) {
       case LISTED_PRIMARIES_ONLY ->
           new Finding(

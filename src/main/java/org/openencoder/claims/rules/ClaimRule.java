@@ -10,5 +10,5 @@ public interface ClaimRule {
   /** The family's name, the first part of each of its findings' rule ("ncci-mue"). */
   String family();
 
-  void check(Claim claim, ReleasesOnDates tables, List<Finding> findings);
+  void check(Claim claim, ClaimReleases on, List<Finding> findings);
 }

@@ -50,20 +50,20 @@ public final class CodeValidityRule implements ClaimRule {
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     NotChecked.Lines cptGap = new NotChecked.Lines();
     NotChecked.Lines hcpcsGap = new NotChecked.Lines();
     NotChecked.Lines modifierGap = new NotChecked.Lines();
     List<ClaimLine> lines = claim.lines();
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
-      ReleasesInForce on = tables.on(claim.dateOf(i));
+      ReleasesInForce on = tables.onLine(i);
       CodeSystem system = isCpt(line.code()) ? CodeSystem.CPT : CodeSystem.HCPCS;
       CodeCatalog catalog = on.catalog(system);
       if (catalog == null) {
         (system == CodeSystem.CPT ? cptGap : hcpcsGap).add(i, on, line.code());
       } else {
-        checkProcedure(line, i + 1, system, catalog, on, findings);
+        checkProcedure(line, i + 1, system, catalog, tables.codeOf(i).listed != null, on, findings);
       }
       for (String modifier : line.modifiers()) {
         if (isCptModifier(modifier)) {
@@ -85,7 +85,7 @@ public final class CodeValidityRule implements ClaimRule {
       }
     }
     if (!claim.diagnoses().isEmpty()) {
-      ReleasesInForce on = tables.on(claim.claimDate());
+      ReleasesInForce on = tables.onClaimDate();
       if (on.icd10cm == null) {
         List<Integer> all = new ArrayList<>();
         for (int d = 1; d <= claim.diagnoses().size(); d++) {
@@ -103,7 +103,7 @@ public final class CodeValidityRule implements ClaimRule {
                 on,
                 CodeSystem.ICD10CM.dataset(),
                 List.of(),
-                claim.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList()));
+                tables.printedDiagnoses()));
       } else {
         for (String diagnosis : claim.diagnoses()) {
           checkDiagnosis(claim, diagnosis, on, findings);
@@ -147,12 +147,13 @@ public final class CodeValidityRule implements ClaimRule {
       int number,
       CodeSystem system,
       CodeCatalog catalog,
+      boolean listed,
       ReleasesInForce on,
       List<Finding> findings) {
     String code = line.code();
     Release release = catalog.release();
     String role = system == CodeSystem.CPT ? "pprrvu" : "anweb";
-    if (catalog.get(code).isPresent()) {
+    if (listed) {
       if (system == CodeSystem.HCPCS) {
         LocalDate end = on.hcpcsTerminations.get(code);
         if (end != null && on.date.isAfter(end)) {
@@ -169,7 +170,7 @@ public final class CodeValidityRule implements ClaimRule {
                       + on.date
                       + ".",
                   "Report the code that replaced it (see its code page for CMS's cross-reference).",
-                  Source.of(release, role)));
+                  on.cite(release, role)));
         }
       }
       return;
@@ -181,7 +182,7 @@ public final class CodeValidityRule implements ClaimRule {
       ClaimLine line, int number, String modifier, ReleasesInForce on, List<Finding> findings) {
     CodeCatalog catalog = on.hcpcs;
     CodeEntry entry = catalog.get(modifier).orElse(null);
-    Source source = Source.of(catalog.release(), "anweb");
+    Source source = on.cite(catalog.release(), "anweb");
     if (entry == null || entry.kind() != CodeEntry.Kind.MODIFIER) {
       findings.add(
           error(
@@ -219,7 +220,7 @@ public final class CodeValidityRule implements ClaimRule {
     }
     List<Integer> lines = linesPointingTo(claim, code);
     String display = CodeSystem.ICD10CM.display(code);
-    Source source = Source.of(catalog.release(), "order");
+    Source source = on.cite(catalog.release(), "order");
     if (entry != null) {
       List<String> seventh = seventhCharacterCodes(catalog, code);
       if (!seventh.isEmpty()) {
@@ -300,7 +301,7 @@ public final class CodeValidityRule implements ClaimRule {
       String role) {
     Release release = catalog.release();
     String display = system.display(code);
-    Source source = Source.of(release, role);
+    Source source = on.cite(release, role);
     List<Release> listing = on.codeSets.releasesListing(system, code);
     Release earlier =
         listing.stream()
@@ -415,6 +416,15 @@ public final class CodeValidityRule implements ClaimRule {
       }
     }
     return lines;
+  }
+
+  /** ICD-10-CM codes as printed (E11.9), in order. */
+  static List<String> displayed(List<String> diagnoses) {
+    String[] codes = new String[diagnoses.size()];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = CodeSystem.ICD10CM.display(diagnoses.get(i));
+    }
+    return List.of(codes);
   }
 
   private static String joined(List<String> codes) {

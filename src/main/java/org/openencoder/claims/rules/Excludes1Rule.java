@@ -30,15 +30,15 @@ public final class Excludes1Rule implements ClaimRule {
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     List<String> diagnoses = claim.diagnoses();
     if (diagnoses.size() < 2) {
       return;
     }
-    ReleasesInForce on = tables.on(claim.claimDate());
+    ReleasesInForce on = tables.onClaimDate();
     Excludes1Index index = on.excludes1;
     if (index == null) {
-      findings.add(notChecked(claim, on));
+      findings.add(notChecked(tables.printedDiagnoses(), on));
       return;
     }
     for (int a = 0; a < diagnoses.size(); a++) {
@@ -91,8 +91,7 @@ public final class Excludes1Rule implements ClaimRule {
             index.release().effectiveFrom()));
   }
 
-  private static Finding notChecked(Claim claim, ReleasesInForce on) {
-    List<String> codes = claim.diagnoses().stream().map(CodeSystem.ICD10CM::display).toList();
+  private static Finding notChecked(List<String> codes, ReleasesInForce on) {
     if (on.icd10cmRelease != null) {
       Release release = on.icd10cmRelease;
       // Worded once per date, as the other notices.

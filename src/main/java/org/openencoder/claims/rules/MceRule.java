@@ -35,12 +35,12 @@ public final class MceRule implements ClaimRule {
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     if (claim.setting() != org.openencoder.claims.ClaimSetting.INPATIENT
         || claim.diagnoses().isEmpty()) {
       return; // The MCE edits inpatient claims, for the MS-DRG grouper.
     }
-    ReleasesInForce on = tables.on(claim.claimDate());
+    ReleasesInForce on = tables.onClaimDate();
     MceEdits mce = on.mce;
     List<String> diagnoses = claim.diagnoses();
     if (mce == null) {
@@ -52,7 +52,7 @@ public final class MceRule implements ClaimRule {
               on,
               MedicareCodeEditor.DATASET,
               List.of(),
-              diagnoses.stream().map(CodeSystem.ICD10CM::display).toList()));
+              tables.printedDiagnoses()));
       return;
     }
     Integer age = claim.patient().ageOn(on.date);

@@ -1,6 +1,5 @@
 package org.openencoder.claims.rules;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.openencoder.claims.Claim;
@@ -22,13 +21,16 @@ public final class MueRule implements ClaimRule {
 
   public static final String FAMILY = "ncci-mue";
 
+  /** What the "not checked" notice names, by setting. */
+  private static final String[] NOT_CHECKED = PtpRule.notChecked("NCCI MUEs");
+
   @Override
   public String family() {
     return FAMILY;
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
     Setting setting = claim.setting().ncciSetting().orElse(null);
     if (setting == null) {
       return; // MUEs edit practitioner, outpatient hospital and DME claims, not inpatient ones.
@@ -37,27 +39,27 @@ public final class MueRule implements ClaimRule {
     NotChecked.Lines notChecked = new NotChecked.Lines();
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
-      LocalDate date = claim.dateOf(i);
-      ReleasesInForce on = tables.on(date);
+      ReleasesInForce on = tables.onLine(i);
       if (on.mue == null) {
         notChecked.add(i, on, line.code());
         continue;
       }
-      Mue mue = on.mue.get(setting, line.code()).orElse(null);
+      ProcedureCodes.Code code = tables.codeOf(i);
+      Mue mue = code.mue(setting);
       if (mue == null) {
         continue;
       }
       if (mue.indicator() == MueAdjudicationIndicator.LINE_EDIT) {
         if (!mue.allows(line.units())) {
-          findings.add(finding(mue, on, List.of(i + 1), line.units()));
+          findings.add(finding(mue, code, on, List.of(i + 1), line.units()));
         }
         continue;
       }
-      if (firstLineOfCodeOnDate(claim, i)) {
+      if (firstLineOfCodeOnDate(claim, tables, i)) {
         int units = line.units();
         List<Integer> numbers = null;
         for (int j = i + 1; j < lines.size(); j++) {
-          if (lines.get(j).code().equals(line.code()) && claim.dateOf(j).equals(date)) {
+          if (lines.get(j).code().equals(line.code()) && tables.sameDate(i, j)) {
             units += lines.get(j).units();
             if (numbers == null) {
               numbers = new ArrayList<>(2);
@@ -67,43 +69,47 @@ public final class MueRule implements ClaimRule {
           }
         }
         if (!mue.allows(units)) {
-          findings.add(finding(mue, on, numbers == null ? List.of(i + 1) : numbers, units));
+          findings.add(finding(mue, code, on, numbers == null ? List.of(i + 1) : numbers, units));
         }
       }
     }
     notChecked.report(
         FAMILY,
-        "NCCI MUEs (" + setting.displayName() + ")",
+        NOT_CHECKED[setting.ordinal()],
         "MCR_MUE_*_Eff_*.csv",
         NcciTables.MUE_DATASET,
         findings);
   }
 
-  private static boolean firstLineOfCodeOnDate(Claim claim, int index) {
+  private static boolean firstLineOfCodeOnDate(Claim claim, ClaimReleases tables, int index) {
     String code = claim.lines().get(index).code();
-    LocalDate date = claim.dateOf(index);
     for (int j = 0; j < index; j++) {
-      if (claim.lines().get(j).code().equals(code) && claim.dateOf(j).equals(date)) {
+      if (claim.lines().get(j).code().equals(code) && tables.sameDate(index, j)) {
         return false;
       }
     }
     return true;
   }
 
-  private static Finding finding(Mue mue, ReleasesInForce on, List<Integer> lines, int units) {
+  /**
+   * The words of an MUE finding that depend only on the edit, made once per code and set of tables:
+   * the limit, the fix and the cited line.
+   */
+  record Wording(String limit, String fix, Source source) {}
+
+  static Wording wording(Mue mue, Source file) {
     MueAdjudicationIndicator mai = mue.indicator();
     String limit =
-        mue.value() == 0
-            ? "an MUE of 0: any unit in this setting exceeds it"
-            : "an MUE of " + mue.value() + (mue.value() == 1 ? " unit" : " units");
-    String counted =
-        mai == MueAdjudicationIndicator.LINE_EDIT
-            ? units + (units == 1 ? " unit on the line" : " units on the line")
-            : units
-                + (units == 1 ? " unit" : " units")
-                + " on "
-                + on.date
-                + (lines.size() > 1 ? " (lines added up)" : "");
+        (mue.value() == 0
+                ? "an MUE of 0: any unit in this setting exceeds it"
+                : "an MUE of " + mue.value() + (mue.value() == 1 ? " unit" : " units"))
+            + " ("
+            + mue.setting().displayName()
+            + ", MAI "
+            + mai.display()
+            + ", rationale: "
+            + mue.rationale()
+            + ").";
     String fix =
         switch (mai) {
           case LINE_EDIT ->
@@ -123,24 +129,27 @@ public final class MueRule implements ClaimRule {
                   + ", or, if more were provided and medically necessary, appeal with"
                   + " the documentation (MAI 3: the contractor may allow more on redetermination).";
         };
+    return new Wording(limit, fix, file.atLine(mue.line()));
+  }
+
+  private static Finding finding(
+      Mue mue, ProcedureCodes.Code code, ReleasesInForce on, List<Integer> lines, int units) {
+    Wording wording = code.mueWording(mue, on);
+    String counted =
+        mue.indicator() == MueAdjudicationIndicator.LINE_EDIT
+            ? units + (units == 1 ? " unit on the line" : " units on the line")
+            : units
+                + (units == 1 ? " unit" : " units")
+                + " on "
+                + on.date
+                + (lines.size() > 1 ? " (lines added up)" : "");
     return new Finding(
         FAMILY + ".units-exceeded",
         Severity.ERROR,
         lines,
         List.of(mue.code()),
-        mue.code()
-            + ": "
-            + counted
-            + (units == 1 ? " exceeds " : " exceed ")
-            + limit
-            + " ("
-            + mue.setting().displayName()
-            + ", MAI "
-            + mai.display()
-            + ", rationale: "
-            + mue.rationale()
-            + ").",
-        fix,
-        Source.of(on.mue.release(), mue.setting().role()).atLine(mue.line()));
+        mue.code() + ": " + counted + (units == 1 ? " exceeds " : " exceed ") + wording.limit(),
+        wording.fix(),
+        wording.source());
   }
 }

@@ -1,6 +1,5 @@
 package org.openencoder.claims.rules;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.openencoder.claims.Claim;
@@ -43,37 +42,59 @@ public final class PtpRule implements ClaimRule {
       " The edit's start date is unknown in this source (the derived 2024 table lacks the"
           + " Effective Date column): check that it was in force on the date of service.";
 
+  /** What the "not checked" notice names, by setting: worded once, its hash kept. */
+  private static final String[] NOT_CHECKED = notChecked("NCCI PTP edits");
+
+  /** "NCCI PTP edits (Practitioner services)" and the others, by {@link Setting} ordinal. */
+  static String[] notChecked(String edits) {
+    Setting[] settings = Setting.values();
+    String[] names = new String[settings.length];
+    for (Setting setting : settings) {
+      names[setting.ordinal()] = edits + " (" + setting.displayName() + ")";
+    }
+    return names;
+  }
+
   @Override
   public String family() {
     return FAMILY;
   }
 
   @Override
-  public void check(Claim claim, ReleasesOnDates tables, List<Finding> findings) {
+  public void check(Claim claim, ClaimReleases on, List<Finding> findings) {
     Setting setting = claim.setting().ncciSetting().orElse(null);
     if (setting == null || setting == Setting.DME) {
       return; // Medicare PTP tables exist for practitioner and outpatient hospital claims only.
     }
     List<ClaimLine> lines = claim.lines();
     NotChecked.Lines notChecked = new NotChecked.Lines();
-    for (int i = 0; i < lines.size(); i++) {
-      LocalDate date = claim.dateOf(i);
-      PtpTable table = tables.on(date).ptp(setting);
-      if (table == null) {
-        notChecked.add(i, tables.on(date), lines.get(i).code());
+    // Each line's code is numbered once in its date's table; pairs are then looked up by number.
+    int count = lines.size();
+    PtpTable[] tableOf = new PtpTable[count];
+    int[] number = new int[count];
+    for (int i = 0; i < count; i++) {
+      tableOf[i] = on.onLine(i).ptp(setting);
+      if (tableOf[i] == null) {
+        notChecked.add(i, on.onLine(i), lines.get(i).code());
+      } else {
+        number[i] = on.codeOf(i).ptpNumber(setting);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      PtpTable table = tableOf[i];
+      if (table == null || number[i] < 0) {
         continue;
       }
-      String first = lines.get(i).code();
-      for (int j = i + 1; j < lines.size(); j++) {
-        String second = lines.get(j).code();
-        if (first.equals(second) || !claim.dateOf(j).equals(date)) {
+      int day = (int) on.dateOf(i).toEpochDay();
+      for (int j = i + 1; j < count; j++) {
+        if (number[j] < 0 || number[j] == number[i] || tableOf[j] != table || !on.sameDate(i, j)) {
           continue;
         }
-        PtpEdit edit = table.edit(first, second, date).orElse(null);
+        PtpEdit edit = table.isColumn1(number[i]) ? table.edit(number[i], number[j], day) : null;
         int column1 = i;
         int column2 = j;
-        if (edit == null) {
-          edit = table.edit(second, first, date).orElse(null);
+        if (edit == null && table.isColumn1(number[j])) {
+          edit = table.edit(number[j], number[i], day);
           column1 = j;
           column2 = i;
         }
@@ -87,7 +108,7 @@ public final class PtpRule implements ClaimRule {
     }
     notChecked.report(
         FAMILY,
-        "NCCI PTP edits (" + setting.displayName() + ")",
+        NOT_CHECKED[setting.ordinal()],
         setting == Setting.PRACTITIONER ? "ccipra-v*-f1..f4" : "ccioph-v*-f1..f4",
         setting == Setting.PRACTITIONER
             ? NcciTables.PTP_PRACTITIONER_DATASET

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.Finding;
+import org.openencoder.claims.Finding.Source;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
@@ -36,12 +37,19 @@ public final class ReleasesInForce {
   final @Nullable AddOnCodeEdits addOns;
   final @Nullable PtpTable ptpPractitioner;
   final @Nullable PtpTable ptpHospital;
+  final ProcedureCodes procedureCodes;
   final @Nullable MceEdits mce;
 
   /** Each data set's loaded releases, for naming what is missing on this date. */
   final Map<String, List<Release>> loaded;
 
   private final Map<String, String> loadedText = new ConcurrentHashMap<>();
+
+  /**
+   * The citation of each file role's release in force on this date ("pprrvu", "order", "aoc"...),
+   * built once: every finding cites one, and building it walks the release's files.
+   */
+  private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
   /** The "not checked" findings of this date by the edits they name, worded once. */
   final Map<String, Finding> notices = new ConcurrentHashMap<>();
@@ -59,6 +67,7 @@ public final class ReleasesInForce {
       @Nullable AddOnCodeEdits addOns,
       @Nullable PtpTable ptpPractitioner,
       @Nullable PtpTable ptpHospital,
+      ProcedureCodes procedureCodes,
       @Nullable MceEdits mce,
       Map<String, List<Release>> loaded) {
     this.date = date;
@@ -73,6 +82,7 @@ public final class ReleasesInForce {
     this.addOns = addOns;
     this.ptpPractitioner = ptpPractitioner;
     this.ptpHospital = ptpHospital;
+    this.procedureCodes = procedureCodes;
     this.mce = mce;
     this.loaded = loaded;
   }
@@ -109,6 +119,15 @@ public final class ReleasesInForce {
       case CPT -> cpt;
       case ICD10PCS -> null;
     };
+  }
+
+  /**
+   * The citation of a file of a release in force on this date; each role belongs to one data set,
+   * which has one release in force on a date, so the role alone keys it.
+   */
+  Source cite(Release release, String role) {
+    Source source = sources.get(role);
+    return source != null ? source : sources.computeIfAbsent(role, r -> Source.of(release, r));
   }
 
   /** "loaded: FY2021 (2020-10-01 to 2021-09-30), FY2026 (...)", or "none loaded". */

@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.claims.Claim;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
 import org.openencoder.mce.MedicareCodeEditor;
+import org.openencoder.ncci.AddOnCodeEdits;
+import org.openencoder.ncci.MueTable;
 import org.openencoder.ncci.NcciTables;
+import org.openencoder.ncci.PtpTable;
 import org.openencoder.ncci.Setting;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +52,8 @@ public class ReleasesOnDates {
   private final Map<LocalDate, ReleasesInForce> byDate = new ConcurrentHashMap<>();
   private final Map<Long, Excludes1Index> excludes1 = new ConcurrentHashMap<>();
   private final Map<Long, Map<String, LocalDate>> terminations = new ConcurrentHashMap<>();
+  private final Map<ProcedureCodes.Tables, ProcedureCodes> procedureCodes =
+      new ConcurrentHashMap<>();
   private volatile long generation = -1;
 
   ReleasesOnDates(CodeSets codeSets, NcciTables ncci, MedicareCodeEditor mce, JsonMapper json) {
@@ -57,6 +63,11 @@ public class ReleasesOnDates {
     this.json = json;
   }
 
+  /** The tables in force on each date of a claim. */
+  public ClaimReleases of(Claim claim) {
+    return new ClaimReleases(claim, this);
+  }
+
   /** The tables in force on a date. */
   public ReleasesInForce on(LocalDate date) {
     long current = codeSets.generation();
@@ -64,6 +75,7 @@ public class ReleasesOnDates {
       byDate.clear();
       excludes1.clear();
       terminations.clear();
+      procedureCodes.clear();
       generation = current;
     }
     ReleasesInForce tables = byDate.get(date);
@@ -121,6 +133,13 @@ public class ReleasesOnDates {
     for (String dataset : DATASETS) {
       loaded.put(dataset, codeSets.activeReleases(dataset));
     }
+    CodeCatalog cpt = withCodes(codeSets.inForce(CodeSystem.CPT.dataset(), date).orElse(null));
+    MueTable mue = ncci.mueTable(date).orElse(null);
+    AddOnCodeEdits addOns = ncci.addOnCodeEdits(date).orElse(null);
+    PtpTable ptpPractitioner = ncci.ptpTable(Setting.PRACTITIONER, date).orElse(null);
+    PtpTable ptpHospital = ncci.ptpTable(Setting.OUTPATIENT_HOSPITAL, date).orElse(null);
+    ProcedureCodes.Tables procedureTables =
+        new ProcedureCodes.Tables(cpt, hcpcsCodes, mue, addOns, ptpPractitioner, ptpHospital);
     return new ReleasesInForce(
         date,
         codeSets,
@@ -133,11 +152,12 @@ public class ReleasesOnDates {
         hcpcsCodes == null
             ? Map.of()
             : terminations.computeIfAbsent(hcpcs.id(), id -> hcpcsTerminations(id)),
-        withCodes(codeSets.inForce(CodeSystem.CPT.dataset(), date).orElse(null)),
-        ncci.mueTable(date).orElse(null),
-        ncci.addOnCodeEdits(date).orElse(null),
-        ncci.ptpTable(Setting.PRACTITIONER, date).orElse(null),
-        ncci.ptpTable(Setting.OUTPATIENT_HOSPITAL, date).orElse(null),
+        cpt,
+        mue,
+        addOns,
+        ptpPractitioner,
+        ptpHospital,
+        procedureCodes.computeIfAbsent(procedureTables, ProcedureCodes::new),
         mce.inForce(date).orElse(null),
         Map.copyOf(loaded));
   }

@@ -42,7 +42,13 @@ public final class ClaimCheckBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 10);
     int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
     int httpClaims = Integer.getInteger("bench.httpClaims", 100_000);
-    Path home = org.openencoder.testing.ScratchFolders.create("openencoder-bench");
+    // BENCH_HOME keeps the imported releases between runs (a restart is seconds, an import
+    // minutes); unset, a fresh temporary home is imported and deleted when the JVM exits.
+    String kept = System.getenv("BENCH_HOME");
+    Path home =
+        kept != null && !kept.isBlank()
+            ? Files.createDirectories(Path.of(kept))
+            : org.openencoder.testing.ScratchFolders.create("openencoder-bench");
     String mirror = System.getenv().getOrDefault("OPENENCODER_MIRROR", "../shared/data");
     ConfigurableApplicationContext app =
         SpringApplication.run(
@@ -78,10 +84,16 @@ public final class ClaimCheckBenchmark {
               + " RVU26B and ICD-10-CM FY2026%n",
           claims.size(), DATE, PTP_DATE);
       long findings = 0;
+      java.util.Map<String, Integer> byRule = new java.util.TreeMap<>();
       for (Claim claim : claims) {
-        findings += checker.check(claim).size();
+        List<org.openencoder.claims.Finding> found = checker.check(claim);
+        findings += found.size();
+        found.forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
       }
       System.out.printf("findings per claim: %.2f%n", findings / (double) claims.size());
+      byRule.forEach(
+          (rule, count) ->
+              System.out.printf("  %-40s %.3f a claim%n", rule, count / (double) claims.size()));
 
       List<Claim> light = new ArrayList<>();
       for (Claim claim : claims(codeSets, 10_000, new Random(7))) {

@@ -23,7 +23,7 @@ class ClaimRulesTest extends RunningApplication {
 
   private List<Finding> run(ClaimRule rule, Claim claim) {
     List<Finding> findings = new ArrayList<>();
-    rule.check(claim, tables, findings);
+    rule.check(claim, tables.of(claim), findings);
     return findings;
   }
 
