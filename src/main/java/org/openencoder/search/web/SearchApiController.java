@@ -4,6 +4,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.search.CodeSearch;
 import org.openencoder.search.InvalidSearchException;
+import org.openencoder.search.SearchCache;
 import org.openencoder.search.SearchFilter;
 import org.openencoder.search.SearchResults;
 import org.springframework.http.HttpStatus;
@@ -23,9 +24,9 @@ class SearchApiController {
   private static final int DEFAULT_LIMIT = 20;
   private static final int DEFAULT_SUGGESTIONS = 8;
 
-  private final CodeSearch codeSearch;
+  private final SearchCache codeSearch;
 
-  SearchApiController(CodeSearch codeSearch) {
+  SearchApiController(SearchCache codeSearch) {
     this.codeSearch = codeSearch;
   }
 
