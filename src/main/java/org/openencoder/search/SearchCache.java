@@ -60,6 +60,7 @@ public class SearchCache {
       return codeSearch.search(query, filter, limit);
     }
     return answer(
+        answers,
         new Question(query.strip(), false, filter, limit, false, generation(answers)),
         () -> codeSearch.search(query, filter, limit));
   }
@@ -71,13 +72,15 @@ public class SearchCache {
     }
     boolean endsWithSpace = Character.isWhitespace(query.charAt(query.length() - 1));
     return answer(
+        answers,
         new Question(query.strip(), endsWithSpace, filter, limit, true, generation(answers)),
         () -> codeSearch.suggest(query, filter, limit));
   }
 
   // Not Cache.get(key, function): that holds a lock of the map while the search runs, and two
   // threads asking the same new question at once merely search twice.
-  private SearchResults answer(Question question, Supplier<SearchResults> search) {
+  private static SearchResults answer(
+      Cache<Question, SearchResults> answers, Question question, Supplier<SearchResults> search) {
     SearchResults known = answers.getIfPresent(question);
     if (known != null) {
       return known;

@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -37,14 +36,21 @@ class WebSecurityConfiguration {
    */
   private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+  // Not HttpSessionSecurityContextRepository: an API request's security context lives and dies
+  // with the request.
+  private static final SecurityContextRepository STATELESS_CONTEXT =
+      new RequestAttributeSecurityContextRepository();
+
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     http.securityMatcher("/api/v1/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .securityContext(context -> context.securityContextRepository(STATELESS_CONTEXT))
-        .sessionManagement(
-            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Not even STATELESS session management: its filter still asks whether a requested
+        // session id is valid, which loads the session from PostgreSQL for every request that
+        // carries a cookie (a member's browser), and records an access to it.
+        .sessionManagement(sessions -> sessions.disable())
         .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
@@ -53,11 +59,6 @@ class WebSecurityConfiguration {
         .httpBasic(basic -> basic.disable());
     return http.build();
   }
-
-  // Not HttpSessionSecurityContextRepository: an API request's security context lives and dies
-  // with the request.
-  private static final SecurityContextRepository STATELESS_CONTEXT =
-      new RequestAttributeSecurityContextRepository();
 
   @Bean
   @Order(2)
