@@ -1,5 +1,6 @@
 package org.openencoder.web;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Code pages, browsing and the read-only API are public; a member's account page needs a login and
@@ -48,8 +50,7 @@ class WebSecurityConfiguration {
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .securityContext(context -> context.securityContextRepository(STATELESS_CONTEXT))
         // Not even STATELESS session management: its filter still asks whether a requested
-        // session id is valid, which loads the session from PostgreSQL for every request that
-        // carries a cookie (a member's browser), and records an access to it.
+        // session id is valid, which would load the session for every request with a cookie.
         .sessionManagement(sessions -> sessions.disable())
         .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable())
@@ -58,6 +59,16 @@ class WebSecurityConfiguration {
         .logout(logout -> logout.disable())
         .httpBasic(basic -> basic.disable());
     return http.build();
+  }
+
+  /** Before Spring Session's filter, so that it finds no session cookie on an API request. */
+  @Bean
+  FilterRegistrationBean<CookielessApiFilter> cookielessApi() {
+    FilterRegistrationBean<CookielessApiFilter> registration =
+        new FilterRegistrationBean<>(new CookielessApiFilter());
+    registration.addUrlPatterns("/api/v1/*");
+    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+    return registration;
   }
 
   @Bean
