@@ -17,7 +17,8 @@ public record SearchProperties(@DefaultValue Cache cache) {
    * @param enabled false asks the index every time (a benchmark of the search itself, or a node
    *     short of memory)
    * @param maxHits the bound on memory: the codes held in all kept answers together (an answer of
-   *     20 codes weighs 21); a code held is about half a kilobyte, so the default holds some 25 MB
+   *     20 codes weighs 21); a code held is roughly half a kilobyte (an estimate from its strings,
+   *     not measured), so the default holds some 25 MB
    */
   public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("50000") long maxHits) {
 
