@@ -3,13 +3,17 @@
 # with wrk rotating through the fixed query mix of bench/search-queries.tsv (bench/search-rotate.lua).
 # Beside it, in the same run and the same way, the bare HTTP stack: GET /actuator/health/liveness
 # (Tomcat, Spring Security, MVC, JSON; no search), so a busy machine shows up in both figures.
+# Two app starts: the search's answer cache off (every request searches the index), then on (the
+# mix is answered from memory after its first round). Each figure comes with the app's CPU time
+# per request.
 #
 #   bench/search-http.sh                   # OPENENCODER_MIRROR defaults to ../shared/data
 #
 # Settings (environment): OPENENCODER_MIRROR, BENCH_THREADS (wrk threads, 2), BENCH_CONNECTIONS
-# (32), BENCH_DURATION (30s), BENCH_WARMUP (15s), BENCH_JAR (default target/openencoder.jar,
-# rebuilt when older than the sources), BENCH_JAVA_OPTS, BENCH_HOME (an OPENENCODER_HOME with the
-# releases already imported, kept; default a fresh temporary one), BENCH_KEEP=1 (keep logs).
+# (32), BENCH_DURATION (30s), BENCH_WARMUP (15s), BENCH_CACHE (both, on or off), BENCH_JAR
+# (default target/openencoder.jar, rebuilt when older than the sources), BENCH_JAVA_OPTS,
+# BENCH_HOME (an OPENENCODER_HOME with the releases already imported, kept; default a fresh
+# temporary one), BENCH_KEEP=1 (keep logs).
 # Exit status: 0 targets met, 2 a target missed, 1 the benchmark itself failed.
 set -Eeuo pipefail
 
@@ -29,6 +33,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-15s}
 JAR=${BENCH_JAR:-target/openencoder.jar}
+CACHE=${BENCH_CACHE:-both}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
@@ -95,43 +100,71 @@ if [[ -z ${BENCH_JAR:-} ]] &&
 fi
 [[ -f $JAR ]] || die "no jar at $JAR"
 
-PORT=$(port)
 LOG=$WORK/app.log
-mkdir -p "$APP_HOME" "$WORK/tomcat"
-echo "Starting: OPENENCODER_HOME=$APP_HOME OPENENCODER_MIRROR=$MIRROR SERVER_PORT=$PORT" \
-  "$JAVA -Xmx1g ${JAVA_OPTS[*]:-}${JAVA_OPTS[*]:+ }-jar $JAR"
-OPENENCODER_HOME=$APP_HOME OPENENCODER_MIRROR=$MIRROR SERVER_PORT=$PORT \
-  SERVER_TOMCAT_BASEDIR=$WORK/tomcat \
-  "$JAVA" -Xmx1g "${JAVA_OPTS[@]}" -jar "$JAR" >"$LOG" 2>&1 &
-APP_PID=$!
-BASE=http://127.0.0.1:$PORT
+PORT=""
+BASE=""
 
-# Ready means the releases are loaded; the first search then waits for the code index.
-for _ in $(seq 1 6000); do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$LOG" >&2; die "the app exited before it was ready"; }
-  [[ $(curl -s -m 2 -o /dev/null -w '%{http_code}' "$BASE/actuator/health/readiness" || true) == 200 ]] &&
-    break
-  sleep 0.1
-done
-[[ $(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/api/v1/search?q=E11.9") == 200 ]] ||
-  { tail -n 40 "$LOG" >&2; die "the app is not ready or the search does not answer 200"; }
+# start_app NAME [ARGS...]: starts the jar on a free port (the home kept between starts, so only the
+# first imports) and waits until it is ready and the code index answers.
+start_app() {
+  local name=$1
+  shift
+  PORT=$(port)
+  LOG=$WORK/app-$name.log
+  mkdir -p "$APP_HOME" "$WORK/tomcat"
+  echo "Starting ($name): OPENENCODER_HOME=$APP_HOME OPENENCODER_MIRROR=$MIRROR SERVER_PORT=$PORT" \
+    "$JAVA -Xmx1g ${JAVA_OPTS[*]:-}${JAVA_OPTS[*]:+ }-jar $JAR $*"
+  OPENENCODER_HOME=$APP_HOME OPENENCODER_MIRROR=$MIRROR SERVER_PORT=$PORT \
+    SERVER_TOMCAT_BASEDIR=$WORK/tomcat \
+    "$JAVA" -Xmx1g "${JAVA_OPTS[@]}" -jar "$JAR" "$@" >"$LOG" 2>&1 &
+  APP_PID=$!
+  BASE=http://127.0.0.1:$PORT
+  # Ready means the releases are loaded; the first search then waits for the code index.
+  for _ in $(seq 1 6000); do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$LOG" >&2; die "the app exited before it was ready"; }
+    [[ $(curl -s -m 2 -o /dev/null -w '%{http_code}' "$BASE/actuator/health/readiness" || true) == 200 ]] &&
+      break
+    sleep 0.1
+  done
+  [[ $(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/api/v1/search?q=E11.9") == 200 ]] ||
+    { tail -n 40 "$LOG" >&2; die "the app is not ready or the search does not answer 200"; }
+}
+
+stop_app() {
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 600); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+}
 
 # Every query of the mix must answer 200 before it is timed.
-bad=0
-while IFS=$'\t' read -r kind query; do
-  [[ $kind == \#* || -z $kind ]] && continue
-  code=$(curl -s -o /dev/null -w '%{http_code}' -G --data-urlencode "q=$query" "$BASE/api/v1/search")
-  [[ $code == 200 ]] || { echo "bench: $kind '$query' answered $code" >&2; bad=$((bad + 1)); }
-done <bench/search-queries.tsv
-((bad == 0)) || die "$bad queries of the mix did not answer 200"
+check_mix() {
+  local bad=0 kind query code
+  while IFS=$'\t' read -r kind query; do
+    [[ $kind == \#* || -z $kind ]] && continue
+    code=$(curl -s -o /dev/null -w '%{http_code}' -G --data-urlencode "q=$query" "$BASE/api/v1/search")
+    [[ $code == 200 ]] || { echo "bench: $kind '$query' answered $code" >&2; bad=$((bad + 1)); }
+  done <bench/search-queries.tsv
+  ((bad == 0)) || die "$bad queries of the mix did not answer 200"
+}
 
 # --- measure --------------------------------------------------------------------------------------
-# wrk_run NAME PATH DURATION: wrk with the rotation script, its output kept in $WORK/NAME.txt.
+# The app's own CPU time (user + system, all its threads: requests, GC, JIT) in clock ticks: the
+# figure a busy machine disturbs least, since waiting for a core costs no CPU time.
+app_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+# wrk_run NAME PATH DURATION: wrk with the rotation script, its output kept in $WORK/NAME.txt and
+# the app's CPU time per request in microseconds in $WORK/NAME.cpu.
 wrk_run() {
-  local out=$WORK/$1.txt
+  local out=$WORK/$1.txt before after
   WRK_COMMAND="BENCH_PATH=$2 BENCH_QUERIES=bench/search-queries.tsv wrk -t$THREADS -c$CONNECTIONS -d$3 --latency -s bench/search-rotate.lua $BASE"
+  before=$(app_ticks)
   BENCH_PATH=$2 BENCH_QUERIES=bench/search-queries.tsv \
     wrk "-t$THREADS" "-c$CONNECTIONS" "-d$3" --latency -s bench/search-rotate.lua "$BASE" >"$out"
+  after=$(app_ticks)
+  awk -v t="$((after - before))" -v hz="$TICKS" '/ requests in / {printf "%.0f", t / hz * 1e6 / $1}' \
+    "$out" >"$WORK/$1.cpu"
   if grep -q "Non-2xx or 3xx responses" "$out"; then
     cat "$out" >&2
     die "$1: answers other than 200"
@@ -145,52 +178,84 @@ latency_ms() {
     sub(/[a-z]+$/, "", v); printf "%.2f", v * f}' "$WORK/$1.txt"
 }
 
-echo "Warming up the JIT: $WARMUP of the search mix, then $WARMUP of the bare stack (not measured)"
-wrk_run warmup-search /api/v1/search "$WARMUP"
-wrk_run warmup-bare /actuator/health/liveness "$WARMUP"
+# measure CACHE: one app start, with the search's answer cache on or off
+# (openencoder.search.cache.enabled); the bare stack before and after the search, then the app
+# stops. With the cache on, the mix's 269 queries are answered from memory after their first
+# round: that figure is the API with its cache, not the search.
+measure() {
+  local cache=$1
+  start_app "cache-$cache" "--openencoder.search.cache.enabled=$([[ $cache == on ]] && echo true || echo false)"
+  check_mix
+  echo "Warming up the JIT (cache $cache): $WARMUP of the search mix, then $WARMUP of the bare stack (not measured)"
+  wrk_run "warmup-search-$cache" /api/v1/search "$WARMUP"
+  wrk_run "warmup-bare-$cache" /actuator/health/liveness "$WARMUP"
+  eval "LOAD_BEFORE_$cache='$(cut -d' ' -f1-3 /proc/loadavg)'"
+  # The bare stack first, then the search, then the bare stack again: load that changes during the
+  # run shows up as a difference between the two bare figures.
+  wrk_run "bare1-$cache" /actuator/health/liveness "$DURATION"
+  wrk_run "search-$cache" /api/v1/search "$DURATION"
+  SEARCH_COMMAND=$WRK_COMMAND
+  wrk_run "bare2-$cache" /actuator/health/liveness "$DURATION"
+  eval "LOAD_AFTER_$cache='$(cut -d' ' -f1-3 /proc/loadavg)'"
+  stop_app
+}
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-# The bare stack first, then the search, then the bare stack again: load that changes during the
-# run shows up as a difference between the two bare figures.
-wrk_run bare1 /actuator/health/liveness "$DURATION"
-wrk_run search /api/v1/search "$DURATION"
-SEARCH_COMMAND=$WRK_COMMAND
-wrk_run bare2 /actuator/health/liveness "$DURATION"
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+case $CACHE in
+  both) CACHES=(off on) ;;
+  on | off) CACHES=("$CACHE") ;;
+  *) die "BENCH_CACHE is both, on or off, not $CACHE" ;;
+esac
+for cache in "${CACHES[@]}"; do
+  measure "$cache"
+done
 
 echo
 echo "Machine: $(nproc) cores, $(awk '/^model name/ {sub(/^[^:]*: /, ""); print; exit}' /proc/cpuinfo);" \
-  "load average $LOAD_BEFORE before, $LOAD_AFTER after; wrk and the app share the cores."
-echo "Command: $SEARCH_COMMAND"
-echo
-cat "$WORK/search.txt"
-echo
-printf '%-34s %10s %9s %9s %9s\n' "" "req/s" "p50 ms" "p90 ms" "p99 ms"
-for run in search bare1 bare2; do
-  case $run in
-    search) label="GET /api/v1/search (the query mix)" ;;
-    bare1) label="bare stack, before" ;;
-    bare2) label="bare stack, after" ;;
-  esac
-  printf '%-34s %10s %9s %9s %9s\n' "$label" "$(rps $run)" "$(latency_ms $run 50%)" \
-    "$(latency_ms $run 90%)" "$(latency_ms $run 99%)"
+  "wrk and the app share the cores."
+for cache in "${CACHES[@]}"; do
+  before=LOAD_BEFORE_$cache
+  after=LOAD_AFTER_$cache
+  echo "Load average, cache $cache: ${!before} before, ${!after} after."
 done
-SEARCH_RPS=$(rps search)
-SEARCH_P99=$(latency_ms search 99%)
-BARE_RPS=$(awk -v a="$(rps bare1)" -v b="$(rps bare2)" 'BEGIN {printf "%.0f", (a + b) / 2}')
+echo "Command: $SEARCH_COMMAND"
+for cache in "${CACHES[@]}"; do
+  echo
+  echo "GET /api/v1/search, answer cache $cache:"
+  cat "$WORK/search-$cache.txt"
+done
 echo
-awk -v s="$SEARCH_RPS" -v b="$BARE_RPS" 'BEGIN {printf "search / bare stack throughput: %.2fx\n", s / b}'
+printf '%-44s %9s %8s %8s %8s %14s\n' "" "req/s" "p50 ms" "p90 ms" "p99 ms" "app CPU us/req"
+for cache in "${CACHES[@]}"; do
+  for run in "search-$cache" "bare1-$cache" "bare2-$cache"; do
+    case $run in
+      search-on) label="GET /api/v1/search, answer cache ON" ;;
+      search-off) label="GET /api/v1/search, answer cache OFF" ;;
+      bare1-*) label="  bare stack (cache $cache start), before" ;;
+      bare2-*) label="  bare stack (cache $cache start), after" ;;
+    esac
+    printf '%-44s %9s %8s %8s %8s %14s\n' "$label" "$(rps "$run")" "$(latency_ms "$run" 50%)" \
+      "$(latency_ms "$run" 90%)" "$(latency_ms "$run" 99%)" "$(cat "$WORK/$run.cpu")"
+  done
+done
+echo
 verdict=0
-if awk -v r="$SEARCH_RPS" -v t="$TARGET_RPS" 'BEGIN {exit !(r >= t)}'; then
-  echo "throughput $SEARCH_RPS req/s, target >= $TARGET_RPS: PASS"
-else
-  echo "throughput $SEARCH_RPS req/s, target >= $TARGET_RPS: FAIL"
-  verdict=2
-fi
-if awk -v p="$SEARCH_P99" -v t="$TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then
-  echo "p99 $SEARCH_P99 ms, target < $TARGET_P99_MS ms: PASS"
-else
-  echo "p99 $SEARCH_P99 ms, target < $TARGET_P99_MS ms: FAIL"
-  verdict=2
-fi
+for cache in "${CACHES[@]}"; do
+  SEARCH_RPS=$(rps "search-$cache")
+  SEARCH_P99=$(latency_ms "search-$cache" 99%)
+  BARE_RPS=$(awk -v a="$(rps "bare1-$cache")" -v b="$(rps "bare2-$cache")" 'BEGIN {printf "%.0f", (a + b) / 2}')
+  awk -v s="$SEARCH_RPS" -v b="$BARE_RPS" -v c="$cache" \
+    'BEGIN {printf "cache %s: search / bare stack throughput %.2fx\n", c, s / b}'
+  if awk -v r="$SEARCH_RPS" -v t="$TARGET_RPS" 'BEGIN {exit !(r >= t)}'; then
+    echo "cache $cache: throughput $SEARCH_RPS req/s, target >= $TARGET_RPS: PASS"
+  else
+    echo "cache $cache: throughput $SEARCH_RPS req/s, target >= $TARGET_RPS: FAIL"
+    verdict=2
+  fi
+  if awk -v p="$SEARCH_P99" -v t="$TARGET_P99_MS" 'BEGIN {exit !(p < t)}'; then
+    echo "cache $cache: p99 $SEARCH_P99 ms, target < $TARGET_P99_MS ms: PASS"
+  else
+    echo "cache $cache: p99 $SEARCH_P99 ms, target < $TARGET_P99_MS ms: FAIL"
+    verdict=2
+  fi
+done
 exit "$verdict"

@@ -239,6 +239,31 @@ class AccountSecurityTest {
   }
 
   @Test
+  void theApiNeitherReadsNorOpensSessionsWhilePagesKeepTheirs() throws InterruptedException {
+    String email = newEmail("stateless-api");
+    SiteClient member = SITE.member(email, PASSWORD);
+    long loggedIn = lastAccess(email);
+    Thread.sleep(50);
+    // A member's browser sends its session cookie to the API too: it is not looked up in
+    // PostgreSQL (the session's last access stays), and the API answers with its own headers.
+    HttpResponse<String> api = member.get(SITE.url("/api/v1/releases"));
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(api.headers().firstValue("Content-Security-Policy"))
+        .hasValue("default-src 'none'; frame-ancestors 'none'");
+    assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(lastAccess(email)).isEqualTo(loggedIn);
+    HttpResponse<String> anonymous = new SiteClient().get(SITE.url("/api/v1/releases"));
+    assertThat(anonymous.headers().allValues("Set-Cookie")).isEmpty();
+    // A page reads the session, which records the access, and keeps the site's policy.
+    HttpResponse<String> page = member.get(SITE.url("/"));
+    assertThat(page.body()).contains("id=\"account-link\"");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("script-src 'self'");
+    assertThat(lastAccess(email)).isGreaterThan(loggedIn);
+  }
+
+  @Test
   void deletingAnAccountDeletesItsDataAndEndsItsSession() {
     String email = newEmail("delete");
     SiteClient member = SITE.member(email, PASSWORD);
@@ -290,6 +315,13 @@ class AccountSecurityTest {
     assertThat(SITE.node().getBean(Accounts.class).byId(id).orElseThrow().plan())
         .isEqualTo(Plan.SUBSCRIBER);
     assertThat(admin.get(SITE.url("/admin/plans")).body()).contains("Free member");
+  }
+
+  private long lastAccess(String email) {
+    return jdbc.sql("select last_access_time from spring_session where principal_name = ?")
+        .param(email)
+        .query(Long.class)
+        .single();
   }
 
   private long count(String sql, Object param) {

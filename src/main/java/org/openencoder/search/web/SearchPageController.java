@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeSystem;
-import org.openencoder.search.CodeSearch;
 import org.openencoder.search.InvalidSearchException;
+import org.openencoder.search.SearchCache;
 import org.openencoder.search.SearchFilter;
 import org.openencoder.search.SearchHit;
 import org.openencoder.search.SearchResults;
@@ -31,9 +31,9 @@ class SearchPageController {
   // The id of the element htmx swaps the results into; its requests say so in HX-Target.
   private static final String RESULTS_TARGET = "search-results";
 
-  private final CodeSearch codeSearch;
+  private final SearchCache codeSearch;
 
-  SearchPageController(CodeSearch codeSearch) {
+  SearchPageController(SearchCache codeSearch) {
     this.codeSearch = codeSearch;
   }
 
