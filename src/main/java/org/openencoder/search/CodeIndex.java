@@ -104,7 +104,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 8;
+  static final int LAYOUT = 9;
 
   private final CodeSets codeSets;
   private final Path folder;

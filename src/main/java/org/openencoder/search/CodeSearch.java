@@ -218,9 +218,12 @@ public class CodeSearch {
     if (!scope.releases().isEmpty()) {
       int shown = Math.min(limit, MAX_LIMIT);
       List<CodeIndex.Found> found =
-          index.search(filtered.build(), Math.max(shown, RERANKED), wanted(code, readings));
+          index.search(filtered.build(), Math.max(shown, RERANKED), wanted(readings));
+      // A code-shaped word that is no code ("T2DM", "CKD3") is read as words, and ranked so.
+      String matchedCode =
+          code != null && !found.isEmpty() && found.get(0).code().startsWith(code) ? code : null;
       for (CodeIndex.Found f :
-          reranked(found, code, readings).subList(0, Math.min(shown, found.size()))) {
+          reranked(found, matchedCode, readings).subList(0, Math.min(shown, found.size()))) {
         hits.add(hit(f, scope.releases().get(f.release()), code, readings));
       }
     }
@@ -268,8 +271,8 @@ public class CodeSearch {
   }
 
   /** What the reranking needs to know of the query, for the index to read off each hit. */
-  private static CodeIndex.Wanted wanted(String code, List<Words> readings) {
-    if (code != null || readings.get(0).all().isEmpty()) {
+  private static CodeIndex.Wanted wanted(List<Words> readings) {
+    if (readings.get(0).all().isEmpty()) {
       return CodeIndex.Wanted.NOTHING;
     }
     Set<String> words = new HashSet<>();
@@ -489,6 +492,28 @@ public class CodeSearch {
       boolean typing = words.lastIsPrefix() && match.end() < words.sequence().size();
       readings.add(
           Words.of(sequence, words.corrected(), words.alternatives(), typing, match.synonym()));
+    }
+    // Two or more synonyms in one query are also read all at once: "broken collarbone" is
+    // "fracture clavicle", which neither "fracture collarbone" nor "broken clavicle" finds.
+    List<Synonyms.Match> firsts = new ArrayList<>();
+    for (Synonyms.Match match : synonymMatches) {
+      if (firsts.isEmpty() || firsts.get(firsts.size() - 1).start() != match.start()) {
+        firsts.add(match);
+      }
+    }
+    if (firsts.size() > 1) {
+      List<String> sequence = new ArrayList<>();
+      int next = 0;
+      for (Synonyms.Match match : firsts) {
+        sequence.addAll(words.sequence().subList(next, match.start()));
+        sequence.addAll(match.synonym().meaning());
+        next = match.end();
+      }
+      sequence.addAll(words.sequence().subList(next, words.sequence().size()));
+      boolean typing = words.lastIsPrefix() && next < words.sequence().size();
+      readings.add(
+          Words.of(
+              sequence, words.corrected(), words.alternatives(), typing, firsts.get(0).synonym()));
     }
     return readings;
   }

@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.openencoder.codeset.CodeCatalog;
+import org.openencoder.codeset.CodeEntry;
 import org.openencoder.codeset.CodeSets;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Icd10CmDetail.NoteKind;
@@ -17,6 +21,13 @@ import org.openencoder.codeset.Release;
  * the index terms and table rows that lead to it. They are words to find a code by, not facts about
  * it, so they are gathered from every active release of the code system: the FY2025 External Cause
  * Index finds an FY2026 code, whose page still shows only its own release's facts.
+ *
+ * <p>The Alphabetic Index itself is not in the mirror (see its MANIFEST: neither the FY2026 nor the
+ * FY2025 index XML could be had), so the defaults it prints ("Arthritis, rheumatoid M06.9") are
+ * approximated from the titles: a code titled "Rheumatoid arthritis, unspecified" is the code for
+ * "rheumatoid arthritis" when nothing more is said (convention I.A.9: "unspecified" codes are the
+ * NOS codes the Index leads to), and so is "Type 2 diabetes mellitus without complications" for
+ * "type 2 diabetes mellitus".
  */
 final class Vocabulary {
 
@@ -36,6 +47,22 @@ final class Vocabulary {
 
   static Vocabulary gather(CodeSets codeSets) {
     Vocabulary vocabulary = new Vocabulary();
+    CodeCatalog newest =
+        codeSets
+            .newestWithCodes(CodeSystem.ICD10CM.dataset())
+            .flatMap(release -> codeSets.catalog(release.id()))
+            .orElse(null);
+    if (newest != null) {
+      String source = "default (title less 'unspecified'), " + newest.release().title();
+      for (CodeEntry entry : newest.entries()) {
+        if (entry.billable()) {
+          defaultTerm(entry.title())
+              .ifPresent(
+                  term ->
+                      vocabulary.add(vocabulary.cmByCode, entry.code(), new Term(term, source)));
+        }
+      }
+    }
     for (Release release : codeSets.activeReleases(CodeSystem.ICD10CM.dataset())) {
       // Inclusion terms and Includes notes printed at a category or subcategory hold for every
       // code under it (ICD-10-CM conventions I.A.11 and I.A.12): they reach the codes by prefix.
@@ -55,7 +82,11 @@ final class Vocabulary {
       }
       codeSets.forEachIndexTerm(
           release.id(),
-          term -> vocabulary.add(vocabulary.cmByCode, term.code(), cmTerm(term, release)));
+          term ->
+              vocabulary.add(
+                  leadsBeyond(newest, term.code()) ? vocabulary.cmByPrefix : vocabulary.cmByCode,
+                  term.code(),
+                  cmTerm(term, release)));
     }
     for (Release release : codeSets.activeReleases(CodeSystem.ICD10PCS.dataset())) {
       codeSets.forEachIndexTerm(
@@ -69,6 +100,50 @@ final class Vocabulary {
                       "index term, " + term.sourceName() + " " + release.title())));
     }
     return vocabulary;
+  }
+
+  /**
+   * Whether an index or table cell names a category rather than a code: the tables print "C50.9-"
+   * and "D05.-" where the Tabular List completes the code (convention I.A.6), so the term leads to
+   * every code under it, as the Tabular's own inclusion terms do.
+   */
+  private static boolean leadsBeyond(CodeCatalog newest, String code) {
+    if (newest == null) {
+      return false;
+    }
+    return newest.get(code).map(entry -> !entry.billable()).orElse(true);
+  }
+
+  // The words a title adds for the case where the record says no more: "Unspecified …",
+  // "…, unspecified", "…, unspecified ear", "… without complications", "…, uncomplicated".
+  private static final Pattern LEADING_DEFAULT = Pattern.compile("^Unspecified ");
+  private static final Pattern TRAILING_DEFAULT =
+      Pattern.compile(",? (without complications|uncomplicated|unspecified( \\w+)?)$");
+
+  /**
+   * The condition a default code is the code for: "Rheumatoid arthritis" for "Rheumatoid arthritis,
+   * unspecified", "otitis externa" for "Unspecified otitis externa, unspecified ear". Titles of an
+   * injury's encounter or sequela, and residual "Other …" codes, have none.
+   */
+  static Optional<String> defaultTerm(String title) {
+    if (title == null || title.contains("encounter") || title.contains("sequela")) {
+      return Optional.empty();
+    }
+    String term = title;
+    for (String before = ""; !before.equals(term); ) {
+      before = term;
+      term = LEADING_DEFAULT.matcher(term).replaceFirst("");
+      term = TRAILING_DEFAULT.matcher(term).replaceFirst("");
+    }
+    term = term.strip();
+    if (term.equals(title)
+        || term.isEmpty()
+        || term.startsWith("Other")
+        || term.endsWith(" or")
+        || term.contains("unspecified")) {
+      return Optional.empty();
+    }
+    return Optional.of(term);
   }
 
   private static Term cmTerm(IndexTerm term, Release release) {

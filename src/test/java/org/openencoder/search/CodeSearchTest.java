@@ -192,4 +192,25 @@ class CodeSearchTest extends RunningApplication {
         .extracting(span -> first.title().substring(span.start(), span.end()))
         .containsExactly("Type", "2", "diabetes", "mellitus", "without", "complications");
   }
+
+  @Test
+  void aConditionNamedAndNoMoreFindsItsDefaultCodeFirst() {
+    // M06.9 "Rheumatoid arthritis, unspecified" above the codes "without rheumatoid factor", which
+    // repeat the query's word; the Index gives M06.9 for "Arthritis, rheumatoid".
+    assertThat(codes(find("rheumatoid arthritis")).get(0)).isEqualTo("M06.9");
+    // "T2DM" has the shape of a code prefix but no code starts with it: it is ranked as the words
+    // it stands for, and E11.9 (type 2, no complication named) comes first.
+    SearchHit t2dm = find("T2DM").get(0);
+    assertThat(t2dm.code()).isEqualTo("E11.9");
+    assertThat(t2dm.matchedOn()).contains("synonym 't2dm'");
+    // "History of" an infarction is coded as an old one (I25.2), not a personal history code.
+    assertThat(codes(find("history of heart attack")).get(0)).isEqualTo("I25.2");
+  }
+
+  @Test
+  void twoLayWordsInOneQueryAreReadTogether() {
+    // "broken" is "fracture" and "collarbone" is "clavicle": only both at once find S42.0-.
+    assertThat(codes(find("broken collarbone")).get(0)).startsWith("S42.0");
+    assertThat(codes(find("broken kneecap")).get(0)).startsWith("S82.0");
+  }
 }

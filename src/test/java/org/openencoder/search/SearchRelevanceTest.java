@@ -249,13 +249,13 @@ class SearchRelevanceTest extends RunningApplication {
   @Test
   void theGoldenQueriesFindTheirCodesBetterThanPlainBm25() throws IOException {
     Measured golden = measure(GOLDEN, "Golden queries");
-    // The target is recall@5 >= 0.95 for lay words, abbreviations and typos. Typos reach
-    // it; lay words (0.917) and abbreviations (0.938) fall short (see the report). The floors are
-    // what the search reaches now, so that no change loses ground unnoticed.
-    assertThat(golden.ours().get("typo").recallAtFive()).isGreaterThanOrEqualTo(0.95);
-    assertThat(golden.ours().get("abbreviation").recallAtFive()).isGreaterThanOrEqualTo(0.93);
-    assertThat(golden.ours().get("lay").recallAtFive()).isGreaterThanOrEqualTo(0.91);
-    assertThat(golden.ours().get("all").recallAtFive()).isGreaterThanOrEqualTo(0.93);
+    // The target is recall@5 >= 0.95 for lay words, abbreviations and typos; all three
+    // reach it (typo 0.983, abbreviation 1.000, lay 1.000 when last raised). The floors are
+    // about what the search reaches now, less one query, so that no change loses ground unnoticed.
+    assertThat(golden.ours().get("typo").recallAtFive()).isGreaterThanOrEqualTo(0.98);
+    assertThat(golden.ours().get("abbreviation").recallAtFive()).isGreaterThanOrEqualTo(0.98);
+    assertThat(golden.ours().get("lay").recallAtFive()).isGreaterThanOrEqualTo(0.99);
+    assertThat(golden.ours().get("all").recallAtFive()).isGreaterThanOrEqualTo(0.97);
     assertThat(golden.ours().get("all").mrr()).isGreaterThan(golden.baseline().get("all").mrr());
   }
 
@@ -267,7 +267,11 @@ class SearchRelevanceTest extends RunningApplication {
   void heldOutQueriesAlsoBeatPlainBm25() throws IOException {
     Measured heldOut = measure(HELD_OUT, "Held-out queries");
     assertThat(heldOut.ours().get("all").mrr()).isGreaterThan(heldOut.baseline().get("all").mrr());
-    assertThat(heldOut.ours().get("all").recallAtFive()).isGreaterThanOrEqualTo(0.85);
+    // Floors at what the search reaches now (all 0.908, abbreviation 0.945, lay 0.918): the
+    // golden set's 0.95 is not reached here, which is what the held-out set is for.
+    assertThat(heldOut.ours().get("all").recallAtFive()).isGreaterThanOrEqualTo(0.90);
+    assertThat(heldOut.ours().get("abbreviation").recallAtFive()).isGreaterThanOrEqualTo(0.94);
+    assertThat(heldOut.ours().get("lay").recallAtFive()).isGreaterThanOrEqualTo(0.91);
   }
 
   @Test
