@@ -42,7 +42,14 @@ public final class ClaimCheckBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 10);
     int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
     int httpClaims = Integer.getInteger("bench.httpClaims", 100_000);
-    Path home = Files.createTempDirectory("openencoder-bench");
+    // BENCH_HOME keeps the imported releases between runs (a restart is seconds, an import
+    // minutes); without it the run imports into a temporary folder and removes it at the end.
+    String kept = System.getenv("BENCH_HOME");
+    boolean temporary = kept == null || kept.isBlank();
+    Path home =
+        temporary
+            ? Files.createTempDirectory("openencoder-bench")
+            : Files.createDirectories(Path.of(kept));
     String mirror = System.getenv().getOrDefault("OPENENCODER_MIRROR", "../shared/data");
     ConfigurableApplicationContext app =
         SpringApplication.run(
@@ -68,6 +75,10 @@ public final class ClaimCheckBenchmark {
               release.effectiveFrom());
         }
       }
+      // The search index builds in the background after readiness; a search waits for it, so that
+      // its building does not share the cores with the measurements.
+      app.getBean(org.openencoder.search.CodeSearch.class)
+          .search("diabetes", org.openencoder.search.SearchFilter.ANY, 1);
       System.gc();
       ClaimChecker checker = app.getBean(ClaimChecker.class);
       JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
@@ -109,6 +120,7 @@ public final class ClaimCheckBenchmark {
           "in process, light claims: %,.0f claims/s (%,.0f per CPU-second; load %s)%n",
           lightRate, lastPerCpuSecond, load());
       double inProcess = inProcess(checker, claims, threads, seconds);
+      double checkerCpuMicros = 1e6 / lastPerCpuSecond;
       System.out.printf(
           "in process, random claims: %,.0f claims/s (%,.0f per CPU-second; load %s)%n",
           inProcess, lastPerCpuSecond, load());
@@ -122,7 +134,8 @@ public final class ClaimCheckBenchmark {
               json,
               claims,
               httpClaims,
-              Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+              Integer.parseInt(app.getEnvironment().getProperty("local.server.port")),
+              checkerCpuMicros);
       System.out.println();
       System.out.printf(
           "in process : %,12.0f claims/s on %d threads, random claims (target >= 500,000)  %s%n",
@@ -143,6 +156,17 @@ public final class ClaimCheckBenchmark {
       System.out.println("command    : OPENENCODER_MIRROR=../shared/data bench/claim-check.sh");
     } finally {
       app.close();
+      if (temporary) {
+        deleteTree(home);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
@@ -293,7 +317,8 @@ public final class ClaimCheckBenchmark {
     jdbc.sql(sql).params(release, key).query(Integer.class).list();
   }
 
-  private static double http(JsonMapper json, List<Claim> claims, int count, int port)
+  private static double http(
+      JsonMapper json, List<Claim> claims, int count, int port, double checkerCpuMicros)
       throws IOException, InterruptedException {
     StringBuilder body = new StringBuilder(count * 300);
     for (int i = 0; i < count; i++) {
@@ -323,25 +348,59 @@ public final class ClaimCheckBenchmark {
     byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     // Warm up with a tenth of the batch, then measure the whole.
     post(port, java.util.Arrays.copyOf(bytes, lastLine(bytes, bytes.length / 10)));
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long processCpu = os.getProcessCpuTime();
     long start = System.nanoTime();
-    long lines = post(port, bytes);
+    Posted posted = post(port, bytes);
     double elapsed = (System.nanoTime() - start) / 1e9;
-    if (lines != count) {
-      throw new IllegalStateException(lines + " result lines for " + count + " claims");
+    processCpu = os.getProcessCpuTime() - processCpu;
+    if (posted.lines() != count) {
+      throw new IllegalStateException(posted.lines() + " result lines for " + count + " claims");
     }
     System.out.printf(
-        "HTTP batch: %,d claims (%,d bytes) in %.2f s%n", count, bytes.length, elapsed);
+        "HTTP batch: %,d claims (%,d bytes) in %.2f s, %,d result bytes; load %s%n",
+        count, bytes.length, elapsed, posted.resultBytes(), load());
+    System.out.printf(
+        "HTTP batch streams: first result line after %.0f ms, body sent after %.0f ms, last"
+            + " result after %.0f ms%n",
+        (posted.firstResult() - start) / 1e6,
+        (posted.bodySent() - start) / 1e6,
+        (posted.lastResult() - start) / 1e6);
+    // CPU per claim: the whole process (server and client), the client's two threads, and what
+    // is left for the server; the checker's own share is the in-process figure of this run.
+    double process = processCpu / 1e3 / count;
+    double client = posted.clientCpuNanos() / 1e3 / count;
+    System.out.printf(
+        "HTTP batch CPU per claim: %.1f us in the process = client %.1f us + server %.1f us"
+            + " (checker alone in process %.1f us, so parse + write + HTTP %.1f us)%n",
+        process, client, process - client, checkerCpuMicros, process - client - checkerCpuMicros);
     return count / elapsed;
   }
+
+  /** What one batch request took: result lines and bytes, times (nanoTime), client CPU. */
+  private record Posted(
+      long lines,
+      long resultBytes,
+      long firstResult,
+      long bodySent,
+      long lastResult,
+      long clientCpuNanos) {}
 
   /**
    * One batch request over a plain socket, the body written by one thread while this one reads the
    * results as they stream back: a client that sent the whole body before reading (as java.net.http
    * does) would stall once the server's response buffers fill.
    *
-   * @return the result lines read
+   * @return the result lines read, and when the first and last arrived
    */
-  private static long post(int port, byte[] body) throws IOException, InterruptedException {
+  private static Posted post(int port, byte[] body) throws IOException, InterruptedException {
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long readerCpu = cpu.getCurrentThreadCpuTime();
+    AtomicLong writerCpu = new AtomicLong();
+    AtomicLong bodySent = new AtomicLong();
     try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
       java.io.OutputStream out =
           new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
@@ -354,13 +413,16 @@ public final class ClaimCheckBenchmark {
       Thread writer =
           new Thread(
               () -> {
+                long before = cpu.getCurrentThreadCpuTime();
                 try {
                   out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                   out.write(body);
                   out.flush();
+                  bodySent.set(System.nanoTime());
                 } catch (IOException e) {
                   failures.add(e);
                 }
+                writerCpu.set(cpu.getCurrentThreadCpuTime() - before);
               });
       writer.start();
       java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
@@ -374,6 +436,8 @@ public final class ClaimCheckBenchmark {
             header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding: chunked");
       }
       long lines = 0;
+      long bytes = 0;
+      long firstResult = 0;
       byte[] buffer = new byte[1 << 16];
       if (chunked) {
         for (int size = Integer.parseInt(line(in).strip(), 16);
@@ -386,6 +450,10 @@ public final class ClaimCheckBenchmark {
               throw new IOException("Response ended inside a chunk");
             }
             lines += newlines(buffer, read);
+            if (firstResult == 0 && lines > 0) {
+              firstResult = System.nanoTime();
+            }
+            bytes += read;
             left -= read;
           }
           line(in);
@@ -394,13 +462,24 @@ public final class ClaimCheckBenchmark {
         int read;
         while ((read = in.read(buffer)) > 0) {
           lines += newlines(buffer, read);
+          if (firstResult == 0 && lines > 0) {
+            firstResult = System.nanoTime();
+          }
+          bytes += read;
         }
       }
+      long lastResult = System.nanoTime();
       writer.join();
       if (!failures.isEmpty()) {
         throw new IOException(failures.get(0));
       }
-      return lines;
+      return new Posted(
+          lines,
+          bytes,
+          firstResult,
+          bodySent.get(),
+          lastResult,
+          cpu.getCurrentThreadCpuTime() - readerCpu + writerCpu.get());
     }
   }
 
