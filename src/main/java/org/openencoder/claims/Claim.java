@@ -50,7 +50,7 @@ public record Claim(
     patient = patient == null ? Patient.unknown() : patient;
     if (placeOfService != null && !placeOfService.isBlank()) {
       placeOfService = placeOfService.strip();
-      if (!placeOfService.matches("[0-9]{2}")) {
+      if (!isTwoDigits(placeOfService)) {
         errors.add(
             new FieldError(
                 "placeOfService",
@@ -144,6 +144,15 @@ public record Claim(
     }
     diagnoses = List.copyOf(codes);
     lines = List.copyOf(claimLines);
+  }
+
+  // By hand rather than String.matches, which compiles its pattern on every claim of a batch.
+  private static boolean isTwoDigits(String text) {
+    return text.length() == 2
+        && text.charAt(0) >= '0'
+        && text.charAt(0) <= '9'
+        && text.charAt(1) >= '0'
+        && text.charAt(1) <= '9';
   }
 
   /** The date of service of a line (0-based index): its own, or the claim's. */

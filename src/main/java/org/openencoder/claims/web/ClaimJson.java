@@ -54,6 +54,9 @@ final class ClaimJson {
   private final JsonParser parser;
   private final List<Ordered> errors = new ArrayList<>(0);
 
+  /** The line being read (0-based), or -1 outside the lines. */
+  private int line = -1;
+
   private ClaimJson(JsonParser parser) {
     this.parser = parser;
   }
@@ -220,7 +223,7 @@ final class ClaimJson {
     lines.clear();
     int index = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      ClaimLine line = line(index, "lines[" + index + "]");
+      ClaimLine line = line(index);
       if (line != null) {
         lines.add(line);
       }
@@ -228,12 +231,21 @@ final class ClaimJson {
     }
   }
 
-  private @Nullable ClaimLine line(int index, String path) {
+  private @Nullable ClaimLine line(int index) {
+    line = index;
+    try {
+      return lineFields(index);
+    } finally {
+      line = -1;
+    }
+  }
+
+  private @Nullable ClaimLine lineFields(int index) {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       skipValue();
       add(
           order(LINES, index, LINE_UNITS),
-          new FieldError(path, "a service line is an object with code and units"));
+          new FieldError(at(""), "a service line is an object with code and units"));
       return null;
     }
     int before = errors.size();
@@ -250,13 +262,12 @@ final class ClaimJson {
         case "units" -> {
           // A line without units (or with null) bills one unit, as on the CMS-1500.
           unitsGiven = token != JsonToken.VALUE_NULL;
-          units = integer(path + ".units", order(LINES, index, LINE_UNITS));
+          units = integer("units", order(LINES, index, LINE_UNITS));
         }
-        case "modifiers" ->
-            modifiers = strings(path + ".modifiers", order(LINES, index, LINE_MODIFIERS));
-        case "diagnosisPointers" -> pointers = pointers(path, order(LINES, index, LINE_POINTERS));
+        case "modifiers" -> modifiers = strings("modifiers", order(LINES, index, LINE_MODIFIERS));
+        case "diagnosisPointers" -> pointers = pointers(order(LINES, index, LINE_POINTERS));
         case "dateOfService" ->
-            lineDate = date(textValue(), path + ".dateOfService", order(LINES, index, LINE_DATE));
+            lineDate = date(textValue(), "dateOfService", order(LINES, index, LINE_DATE));
         default -> skipValue();
       }
     }
@@ -268,6 +279,7 @@ final class ClaimJson {
           new ClaimLine(code, modifiers, units == null ? 0 : units, pointers, lineDate);
       return errors.size() == before ? line : null;
     } catch (InvalidClaimException e) {
+      String path = at("");
       for (FieldError error : e.under(path).errors()) {
         // A units field that was not a number already has its message.
         if (!(units == null && error.field().equals(path + ".units"))) {
@@ -278,7 +290,7 @@ final class ClaimJson {
     }
   }
 
-  private List<Integer> pointers(String path, long order) {
+  private List<Integer> pointers(long order) {
     JsonToken token = parser.currentToken();
     List<Integer> pointers = new ArrayList<>(2);
     if (token == JsonToken.VALUE_NULL) {
@@ -286,7 +298,7 @@ final class ClaimJson {
     }
     if (token != JsonToken.START_ARRAY) {
       skipValue();
-      add(order, new FieldError(path + ".diagnosisPointers", "a list of numbers: [1, 2]"));
+      add(order, new FieldError(at("diagnosisPointers"), "a list of numbers: [1, 2]"));
       return pointers;
     }
     int i = 0;
@@ -295,7 +307,7 @@ final class ClaimJson {
         add(
             order,
             new FieldError(
-                path + ".diagnosisPointers[" + i + "]", "a number, not " + valueAsJson()));
+                at("diagnosisPointers") + "[" + i + "]", "a number, not " + valueAsJson()));
       } else {
         pointers.add(parser.getIntValue());
       }
@@ -304,7 +316,7 @@ final class ClaimJson {
     return pointers;
   }
 
-  private List<String> strings(String path, long order) {
+  private List<String> strings(String field, long order) {
     JsonToken token = parser.currentToken();
     List<String> values = new ArrayList<>(4);
     if (token == JsonToken.VALUE_NULL) {
@@ -312,13 +324,13 @@ final class ClaimJson {
     }
     if (token != JsonToken.START_ARRAY) {
       skipValue();
-      add(order, new FieldError(path, "a list: [\"E11.9\", \"I10\"]"));
+      add(order, new FieldError(at(field), "a list: [\"E11.9\", \"I10\"]"));
       return values;
     }
     int i = 0;
     for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
       if (token != JsonToken.VALUE_STRING) {
-        add(order, new FieldError(path + "[" + i + "]", "a string, not " + valueAsJson()));
+        add(order, new FieldError(at(field) + "[" + i + "]", "a string, not " + valueAsJson()));
       } else {
         values.add(parser.getString());
       }
@@ -341,7 +353,7 @@ final class ClaimJson {
     return text.isBlank() ? null : text.strip();
   }
 
-  private @Nullable Integer integer(String path, long order) {
+  private @Nullable Integer integer(String field, long order) {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -356,7 +368,7 @@ final class ClaimJson {
         return Integer.parseInt(text);
       }
     }
-    add(order, new FieldError(path, "a whole number, not " + valueAsJson()));
+    add(order, new FieldError(at(field), "a whole number, not " + valueAsJson()));
     return null;
   }
 
@@ -376,19 +388,10 @@ final class ClaimJson {
     return true;
   }
 
-  private @Nullable LocalDate date(@Nullable String text, String path, long order) {
+  private @Nullable LocalDate date(@Nullable String text, String field, long order) {
     if (text == null) {
       return null;
     }
-    List<FieldError> found = new ArrayList<>(0);
-    LocalDate date = parseDate(text, path, found);
-    for (FieldError error : found) {
-      add(order, error);
-    }
-    return date;
-  }
-
-  private static @Nullable LocalDate parseDate(String text, String path, List<FieldError> errors) {
     try {
       // YYYY-MM-DD read by hand: LocalDate.parse builds a map of fields per date, which a batch
       // of claims pays for every claim. Other forms (a signed year) still go to the ISO parser.
@@ -396,9 +399,10 @@ final class ClaimJson {
           ? LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
           : LocalDate.parse(text);
     } catch (DateTimeException e) {
-      errors.add(
+      add(
+          order,
           new FieldError(
-              path,
+              at(field),
               isIsoDate(text)
                   ? "impossible date '" + text + "': there is no such day"
                   : "a date is written YYYY-MM-DD, not '" + text + "'"));
@@ -460,6 +464,17 @@ final class ClaimJson {
       throw new tools.jackson.core.exc.StreamReadException(
           parser, "Trailing token (of type " + after + ") found after the claim");
     }
+  }
+
+  /**
+   * A field's path in the claim JSON ("lines[2].units"), built only for an error: a valid claim
+   * makes no path strings.
+   */
+  private String at(String field) {
+    if (line < 0) {
+      return field;
+    }
+    return "lines[" + line + "]" + (field.isEmpty() ? "" : "." + field);
   }
 
   private static long order(int field, int line, int lineField) {

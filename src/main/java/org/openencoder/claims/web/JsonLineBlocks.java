@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonLineBlocks {
 
-  static final int BLOCK_BYTES = 64 * 1024;
+  /**
+   * About thirty five-line claims, whose results (some 3 KB a claim with its findings' messages and
+   * citations) fit in a buffer of a few hundred kilobytes.
+   */
+  static final int BLOCK_BYTES = 16 * 1024;
 
   /** A five-line claim is about 500 bytes; fifty lines and every field stay far below this. */
   static final int MAX_CLAIM_BYTES = 1 << 20;
@@ -62,36 +66,41 @@ final class JsonLineBlocks {
    */
   @Nullable Block next(boolean idle) throws IOException {
     while (true) {
-      scan();
       if (skipping) {
-        if (lastNewline >= 0) {
+        // The too-long line ends at the first newline; what follows is the next claim.
+        int end = firstNewline();
+        if (end >= 0) {
           skipping = false;
-          keepAfter(lastNewline + 1);
+          keepAfter(end + 1);
           continue;
         }
         if (ended) {
           return null;
         }
         length = 0;
-        scanned = 0;
-      } else if (lastNewline >= 0
-          && (length == buffer.length || ended || (idle && in.available() == 0))) {
-        Block block = cut(lastNewline + 1);
-        if (block.claims() > 0) {
-          return block;
+      } else {
+        scan();
+        if (lastNewline >= 0
+            && (length == buffer.length || ended || (idle && in.available() == 0))) {
+          Block block = cut(lastNewline + 1);
+          if (block.claims() > 0) {
+            return block;
+          }
+          continue;
         }
-        continue;
-      } else if (ended) {
-        Block block = length > 0 ? cut(length) : null;
-        return block == null || block.claims() == 0 ? null : block;
-      } else if (length == buffer.length) {
-        if (buffer.length >= MAX_CLAIM_BYTES) {
-          skipping = true;
-          length = 0;
-          scanned = 0;
-          return new Block(new byte[0], new int[] {-1}, new int[] {-1}, 1);
+        if (ended) {
+          Block block = length > 0 ? cut(length) : null;
+          return block == null || block.claims() == 0 ? null : block;
         }
-        buffer = Arrays.copyOf(buffer, Math.min(2 * buffer.length, MAX_CLAIM_BYTES));
+        if (length == buffer.length) {
+          if (buffer.length >= MAX_CLAIM_BYTES) {
+            skipping = true;
+            length = 0;
+            scanned = 0;
+            return new Block(new byte[0], new int[] {-1}, new int[] {-1}, 1);
+          }
+          buffer = Arrays.copyOf(buffer, Math.min(2 * buffer.length, MAX_CLAIM_BYTES));
+        }
       }
       int read = in.read(buffer, length, buffer.length - length);
       if (read < 0) {
@@ -100,6 +109,15 @@ final class JsonLineBlocks {
         length += read;
       }
     }
+  }
+
+  private int firstNewline() {
+    for (int i = 0; i < length; i++) {
+      if (buffer[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void scan() {
