@@ -51,6 +51,10 @@ class ClaimBatches implements DisposableBean {
    */
   private static final int RESULT_BYTES = 128 * 1024;
 
+  /** Each pool thread's shared code strings (see {@link ClaimJson.CodeStrings}). */
+  private static final ThreadLocal<ClaimJson.CodeStrings> CODE_STRINGS =
+      ThreadLocal.withInitial(ClaimJson.CodeStrings::new);
+
   private final ClaimChecker checker;
   private final JsonMapper json;
   private final ObjectWriter resultLines;
@@ -226,7 +230,7 @@ class ClaimBatches implements DisposableBean {
       }
       ClaimJson.Read read;
       try (JsonParser parser = json.createParser(block.bytes(), block.start(i), block.length(i))) {
-        read = ClaimJson.readBatchClaim(parser);
+        read = ClaimJson.readBatchClaim(parser, CODE_STRINGS.get());
       }
       if (read.claim() == null) {
         BatchResultJson.errors(results, number, read.id(), read.errors());

@@ -52,13 +52,15 @@ final class ClaimJson {
   private record Ordered(long order, FieldError error) {}
 
   private final JsonParser parser;
+  private final @Nullable CodeStrings codeStrings;
   private final List<Ordered> errors = new ArrayList<>(0);
 
   /** The line being read (0-based), or -1 outside the lines. */
   private int line = -1;
 
-  private ClaimJson(JsonParser parser) {
+  private ClaimJson(JsonParser parser, @Nullable CodeStrings codeStrings) {
     this.parser = parser;
+    this.codeStrings = codeStrings;
   }
 
   /**
@@ -69,7 +71,7 @@ final class ClaimJson {
    * @throws JacksonException when the text is not JSON
    */
   static Claim read(JsonParser parser) {
-    Read read = new ClaimJson(parser).whole();
+    Read read = new ClaimJson(parser, null).whole();
     if (read.claim() == null) {
       throw new InvalidClaimException(read.errors());
     }
@@ -87,8 +89,8 @@ final class ClaimJson {
    * A batch claim: the claim or its field errors, and its id; bad JSON is one error on the whole
    * claim, never an exception.
    */
-  static Read readBatchClaim(JsonParser parser) {
-    ClaimJson reader = new ClaimJson(parser);
+  static Read readBatchClaim(JsonParser parser, CodeStrings codeStrings) {
+    ClaimJson reader = new ClaimJson(parser, codeStrings);
     try {
       return reader.whole();
     } catch (JacksonException e) {
@@ -258,7 +260,7 @@ final class ClaimJson {
     for (String name = parser.nextName(); name != null; name = parser.nextName()) {
       JsonToken token = parser.nextToken();
       switch (name) {
-        case "code" -> code = textValue();
+        case "code" -> code = codeValue();
         case "units" -> {
           // A line without units (or with null) bills one unit, as on the CMS-1500.
           unitsGiven = token != JsonToken.VALUE_NULL;
@@ -332,11 +334,61 @@ final class ClaimJson {
       if (token != JsonToken.VALUE_STRING) {
         add(order, new FieldError(at(field) + "[" + i + "]", "a string, not " + valueAsJson()));
       } else {
-        values.add(parser.getString());
+        values.add(code());
       }
       i++;
     }
     return values;
+  }
+
+  /** A code field: as {@link #textValue}, a string being one of the batch's shared strings. */
+  private @Nullable String codeValue() {
+    return parser.currentToken() == JsonToken.VALUE_STRING ? code().strip() : textValue();
+  }
+
+  private String code() {
+    if (codeStrings == null) {
+      return parser.getString();
+    }
+    return codeStrings.of(
+        parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+  }
+
+  /**
+   * The codes of a batch as shared Strings: a batch names the same few thousand codes over and
+   * over, so a code read once is the same String in every claim after it, with no copy and its hash
+   * computed once for the checker's lookups. One per thread: it is not thread-safe.
+   */
+  static final class CodeStrings {
+    private static final int LONGEST = 16;
+    private final String[] slots = new String[1 << 12];
+
+    String of(char[] chars, int offset, int length) {
+      if (length > LONGEST) {
+        return new String(chars, offset, length);
+      }
+      int hash = 0;
+      for (int i = offset; i < offset + length; i++) {
+        hash = 31 * hash + chars[i];
+      }
+      int slot = (hash ^ (hash >>> 12)) & (slots.length - 1);
+      String known = slots[slot];
+      if (known != null && known.length() == length && same(known, chars, offset)) {
+        return known;
+      }
+      String code = new String(chars, offset, length);
+      slots[slot] = code;
+      return code;
+    }
+
+    private static boolean same(String known, char[] chars, int offset) {
+      for (int i = 0; i < known.length(); i++) {
+        if (known.charAt(i) != chars[offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** A text field: a string, or any other value as its JSON text; null when null or blank. */
