@@ -352,10 +352,12 @@ public final class ClaimCheckBenchmark {
         (com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long processCpu = os.getProcessCpuTime();
+    java.util.Map<String, Long> threadsBefore = threadCpuTicks();
     long start = System.nanoTime();
     Posted posted = post(port, bytes);
     double elapsed = (System.nanoTime() - start) / 1e9;
     processCpu = os.getProcessCpuTime() - processCpu;
+    java.util.Map<String, Long> threadsAfter = threadCpuTicks();
     if (posted.lines() != count) {
       throw new IllegalStateException(posted.lines() + " result lines for " + count + " claims");
     }
@@ -376,7 +378,68 @@ public final class ClaimCheckBenchmark {
         "HTTP batch CPU per claim: %.1f us in the process = client %.1f us + server %.1f us"
             + " (checker alone in process %.1f us, so parse + write + HTTP %.1f us)%n",
         process, client, process - client, checkerCpuMicros, process - client - checkerCpuMicros);
+    if (!threadsAfter.isEmpty()) {
+      StringBuilder split = new StringBuilder("HTTP batch CPU per claim by thread (/proc):");
+      for (String group : threadsAfter.keySet()) {
+        long ticks = threadsAfter.get(group) - threadsBefore.getOrDefault(group, 0L);
+        // Clock ticks are 10 ms (USER_HZ 100).
+        split.append(String.format(" %s %.1f us,", group, ticks * 1e4 / count));
+      }
+      split.setLength(split.length() - 1);
+      System.out.println(split);
+    }
     return count / elapsed;
+  }
+
+  /**
+   * CPU clock ticks of this process's threads so far, by what they do (their names): claim batches
+   * (parse, check, write), Tomcat's request threads (read the body, send the results), garbage
+   * collection, the JIT compilers, the benchmark's client, and the rest. Empty where /proc is not
+   * there.
+   */
+  private static java.util.Map<String, Long> threadCpuTicks() {
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return ticks;
+    }
+    try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(thread.resolve("stat"));
+        } catch (IOException e) {
+          continue; // the thread ended
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields after the name: utime is the 12th, stime the 13th (proc(5)).
+        long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        ticks.merge(group(name), cpu, Long::sum);
+      }
+    } catch (IOException e) {
+      return java.util.Map.of();
+    }
+    return ticks;
+  }
+
+  private static String group(String thread) {
+    if (thread.startsWith("claim-batch")) {
+      return "claim-batch";
+    }
+    if (thread.startsWith("http-nio")) {
+      return "tomcat";
+    }
+    if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+      return "gc";
+    }
+    if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+      return "jit";
+    }
+    if (thread.equals("main") || thread.startsWith("bench-client")) {
+      return "client";
+    }
+    return "other";
   }
 
   /** What one batch request took: result lines and bytes, times (nanoTime), client CPU. */
@@ -424,6 +487,7 @@ public final class ClaimCheckBenchmark {
                 }
                 writerCpu.set(cpu.getCurrentThreadCpuTime() - before);
               });
+      writer.setName("bench-client");
       writer.start();
       java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
       String status = line(in);
