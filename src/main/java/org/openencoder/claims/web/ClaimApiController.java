@@ -1,6 +1,7 @@
 package org.openencoder.claims.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -88,7 +89,9 @@ class ClaimApiController {
     response.setCharacterEncoding("UTF-8");
     try (OutputStream out = response.getOutputStream()) {
       if (contentType.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
-        batches.csv(new InputStreamReader(in, StandardCharsets.UTF_8), out);
+        // CsvRecords reads a character at a time.
+        batches.csv(
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), out);
       } else {
         batches.jsonLines(in, out);
       }

@@ -30,10 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checks a batch of claims on every core and answers in input order. The request thread reads the
  * body into blocks of whole claims; a pool of one thread per core parses, checks and writes each
- * block's result lines; the request thread sends each block's results as soon as it and the blocks
- * before it are done. At most {@link #inFlight} blocks of a request are read ahead, so a batch of
- * any size holds a few hundred kilobytes, and the first results leave while the body still comes
- * in.
+ * block's result lines; between reads, the request thread sends the results of every block that is
+ * done and has no unfinished block before it, so results keep input order. At most {@link
+ * #inFlight} blocks of a request are read ahead (the request thread waits for the oldest when there
+ * are that many), so a batch of any size holds a few hundred kilobytes, and the first results leave
+ * while the body still comes in.
  */
 @Component
 class ClaimBatches implements DisposableBean {
