@@ -2,9 +2,7 @@ package org.openencoder.claims;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.InvalidClaimException.FieldError;
@@ -50,7 +48,7 @@ public record Claim(
     patient = patient == null ? Patient.unknown() : patient;
     if (placeOfService != null && !placeOfService.isBlank()) {
       placeOfService = placeOfService.strip();
-      if (!placeOfService.matches("[0-9]{2}")) {
+      if (!isTwoDigits(placeOfService)) {
         errors.add(
             new FieldError(
                 "placeOfService",
@@ -70,7 +68,6 @@ public record Claim(
                 "diagnoses",
                 "at most " + MAX_DIAGNOSES + " diagnoses a claim, not " + diagnoses.size()));
       }
-      Set<String> seen = new HashSet<>();
       for (int i = 0; i < diagnoses.size(); i++) {
         String code = CodeSystem.normalize(diagnoses.get(i));
         if (!ICD10CM_SHAPE.matcher(code).matches()) {
@@ -81,7 +78,7 @@ public record Claim(
                       + diagnoses.get(i)
                       + "': an ICD-10-CM code is a letter and two to six more letters or"
                       + " digits (E11.9, S52.521A)"));
-        } else if (!seen.add(code)) {
+        } else if (codes.contains(code)) {
           errors.add(
               new FieldError(
                   "diagnoses[" + i + "]", CodeSystem.ICD10CM.display(code) + " is listed twice"));
@@ -144,6 +141,15 @@ public record Claim(
     }
     diagnoses = List.copyOf(codes);
     lines = List.copyOf(claimLines);
+  }
+
+  // By hand rather than String.matches, which compiles its pattern on every claim of a batch.
+  private static boolean isTwoDigits(String text) {
+    return text.length() == 2
+        && text.charAt(0) >= '0'
+        && text.charAt(0) <= '9'
+        && text.charAt(1) >= '0'
+        && text.charAt(1) <= '9';
   }
 
   /** The date of service of a line (0-based index): its own, or the claim's. */

@@ -2,10 +2,7 @@ package org.openencoder.claims;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.InvalidClaimException.FieldError;
 import org.openencoder.codeset.CodeSystem;
@@ -34,8 +31,6 @@ public record ClaimLine(
 
   public static final int MAX_UNITS = 99_999;
 
-  private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
-
   public ClaimLine {
     List<FieldError> errors = new ArrayList<>();
     code = CodeSystem.normalize(code);
@@ -60,7 +55,7 @@ public record ClaimLine(
       }
       for (int i = 0; i < modifiers.size(); i++) {
         String modifier = CodeSystem.normalize(modifiers.get(i));
-        if (!MODIFIER.matcher(modifier).matches()) {
+        if (!isModifier(modifier)) {
           errors.add(
               new FieldError(
                   "modifiers[" + i + "]",
@@ -83,7 +78,8 @@ public record ClaimLine(
               "diagnosisPointers",
               "at most " + MAX_POINTERS + " diagnosis pointers a line, not " + pointers.size()));
     }
-    Set<Integer> seen = new HashSet<>();
+    // Pointers seen so far, one bit each: a claim has at most twelve diagnoses.
+    int seen = 0;
     for (int i = 0; i < pointers.size(); i++) {
       Integer pointer = pointers.get(i);
       if (pointer == null || pointer < 1 || pointer > Claim.MAX_DIAGNOSES) {
@@ -91,9 +87,11 @@ public record ClaimLine(
             new FieldError(
                 "diagnosisPointers[" + i + "]",
                 "a diagnosis pointer is 1 to " + Claim.MAX_DIAGNOSES + ", not " + pointer));
-      } else if (!seen.add(pointer)) {
+      } else if ((seen & (1 << pointer)) != 0) {
         errors.add(
             new FieldError("diagnosisPointers[" + i + "]", "diagnosis " + pointer + " twice"));
+      } else {
+        seen |= 1 << pointer;
       }
     }
     if (!errors.isEmpty()) {
@@ -106,6 +104,17 @@ public record ClaimLine(
   /** A line with no modifiers, diagnosis pointers or date of its own. */
   public static ClaimLine of(String code, int units) {
     return new ClaimLine(code, List.of(), units, List.of(), null);
+  }
+
+  /** Two letters or digits (a normalized modifier), checked without a regex match per line. */
+  private static boolean isModifier(String modifier) {
+    return modifier.length() == 2
+        && isLetterOrDigit(modifier.charAt(0))
+        && isLetterOrDigit(modifier.charAt(1));
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   public boolean hasModifier(String modifier) {

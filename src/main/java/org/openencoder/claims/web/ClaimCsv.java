@@ -130,7 +130,7 @@ final class ClaimCsv {
 
   /** A number stays a string when it is not one, so that the claim reader names the field. */
   private static void putNumber(ObjectNode node, String name, String value) {
-    if (value.matches("-?[0-9]{1,9}")) {
+    if (ClaimJson.isWholeNumber(value)) {
       node.put(name, Integer.parseInt(value));
     } else {
       put(node, name, value);
@@ -146,7 +146,7 @@ final class ClaimCsv {
       }
     }
     for (String item : items) {
-      if (numbers && item.matches("[0-9]{1,9}")) {
+      if (numbers && !item.startsWith("-") && ClaimJson.isWholeNumber(item)) {
         list.add(Integer.parseInt(item));
       } else {
         list.add(item);

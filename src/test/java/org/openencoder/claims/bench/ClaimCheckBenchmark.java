@@ -74,6 +74,10 @@ public final class ClaimCheckBenchmark {
               release.effectiveFrom());
         }
       }
+      // The search index builds in the background after readiness; a search waits for it, so that
+      // its building does not share the cores with the measurements.
+      app.getBean(org.openencoder.search.CodeSearch.class)
+          .search("diabetes", org.openencoder.search.SearchFilter.ANY, 1);
       System.gc();
       ClaimChecker checker = app.getBean(ClaimChecker.class);
       JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
@@ -121,6 +125,7 @@ public final class ClaimCheckBenchmark {
           "in process, light claims: %,.0f claims/s (%,.0f per CPU-second; load %s)%n",
           lightRate, lastPerCpuSecond, load());
       double inProcess = inProcess(checker, claims, threads, seconds);
+      double checkerCpuMicros = 1e6 / lastPerCpuSecond;
       System.out.printf(
           "in process, random claims: %,.0f claims/s (%,.0f per CPU-second; load %s)%n",
           inProcess, lastPerCpuSecond, load());
@@ -134,7 +139,8 @@ public final class ClaimCheckBenchmark {
               json,
               claims,
               httpClaims,
-              Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+              Integer.parseInt(app.getEnvironment().getProperty("local.server.port")),
+              checkerCpuMicros);
       System.out.println();
       System.out.printf(
           "in process : %,12.0f claims/s on %d threads, random claims (target >= 500,000)  %s%n",
@@ -305,7 +311,8 @@ public final class ClaimCheckBenchmark {
     jdbc.sql(sql).params(release, key).query(Integer.class).list();
   }
 
-  private static double http(JsonMapper json, List<Claim> claims, int count, int port)
+  private static double http(
+      JsonMapper json, List<Claim> claims, int count, int port, double checkerCpuMicros)
       throws IOException, InterruptedException {
     StringBuilder body = new StringBuilder(count * 300);
     for (int i = 0; i < count; i++) {
@@ -333,27 +340,125 @@ public final class ClaimCheckBenchmark {
       body.append("]}\n");
     }
     byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    // Warm up with a tenth of the batch, then measure the whole.
-    post(port, java.util.Arrays.copyOf(bytes, lastLine(bytes, bytes.length / 10)));
+    // Warm up with the whole batch once, so that the JIT has compiled the batch path before the
+    // measured run (a tenth left the compilers busy with it for a quarter of that run's CPU).
+    post(port, bytes);
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long processCpu = os.getProcessCpuTime();
+    java.util.Map<String, Long> threadsBefore = threadCpuTicks();
     long start = System.nanoTime();
-    long lines = post(port, bytes);
+    Posted posted = post(port, bytes);
     double elapsed = (System.nanoTime() - start) / 1e9;
-    if (lines != count) {
-      throw new IllegalStateException(lines + " result lines for " + count + " claims");
+    processCpu = os.getProcessCpuTime() - processCpu;
+    java.util.Map<String, Long> threadsAfter = threadCpuTicks();
+    if (posted.lines() != count) {
+      throw new IllegalStateException(posted.lines() + " result lines for " + count + " claims");
     }
     System.out.printf(
-        "HTTP batch: %,d claims (%,d bytes) in %.2f s%n", count, bytes.length, elapsed);
+        "HTTP batch: %,d claims (%,d bytes) in %.2f s, %,d result bytes; load %s%n",
+        count, bytes.length, elapsed, posted.resultBytes(), load());
+    System.out.printf(
+        "HTTP batch streams: first result line after %.0f ms, body sent after %.0f ms, last"
+            + " result after %.0f ms%n",
+        (posted.firstResult() - start) / 1e6,
+        (posted.bodySent() - start) / 1e6,
+        (posted.lastResult() - start) / 1e6);
+    // CPU per claim: the whole process (server and client), the client's two threads, and what
+    // is left for the server; the checker's own share is the in-process figure of this run.
+    double process = processCpu / 1e3 / count;
+    double client = posted.clientCpuNanos() / 1e3 / count;
+    System.out.printf(
+        "HTTP batch CPU per claim: %.1f us in the process = client %.1f us + server %.1f us"
+            + " (checker alone in process %.1f us, so parse + write + HTTP %.1f us)%n",
+        process, client, process - client, checkerCpuMicros, process - client - checkerCpuMicros);
+    if (!threadsAfter.isEmpty()) {
+      StringBuilder split = new StringBuilder("HTTP batch CPU per claim by thread (/proc):");
+      for (String group : threadsAfter.keySet()) {
+        long ticks = threadsAfter.get(group) - threadsBefore.getOrDefault(group, 0L);
+        // Clock ticks are 10 ms (USER_HZ 100).
+        split.append(String.format(" %s %.1f us,", group, ticks * 1e4 / count));
+      }
+      split.setLength(split.length() - 1);
+      System.out.println(split);
+    }
     return count / elapsed;
   }
+
+  /**
+   * CPU clock ticks of this process's threads so far, by what they do (their names): claim batches
+   * (parse, check, write), Tomcat's request threads (read the body, send the results), garbage
+   * collection, the JIT compilers, the benchmark's client, and the rest. Empty where /proc is not
+   * there.
+   */
+  private static java.util.Map<String, Long> threadCpuTicks() {
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return ticks;
+    }
+    try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(thread.resolve("stat"));
+        } catch (IOException e) {
+          continue; // the thread ended
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields after the name: utime is the 12th, stime the 13th (proc(5)).
+        long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        ticks.merge(group(name), cpu, Long::sum);
+      }
+    } catch (IOException e) {
+      return java.util.Map.of();
+    }
+    return ticks;
+  }
+
+  private static String group(String thread) {
+    if (thread.startsWith("claim-batch")) {
+      return "claim-batch";
+    }
+    if (thread.startsWith("http-nio")) {
+      return "tomcat";
+    }
+    if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+      return "gc";
+    }
+    if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+      return "jit";
+    }
+    if (thread.equals("main") || thread.startsWith("bench-client")) {
+      return "client";
+    }
+    return "other";
+  }
+
+  /** What one batch request took: result lines and bytes, times (nanoTime), client CPU. */
+  private record Posted(
+      long lines,
+      long resultBytes,
+      long firstResult,
+      long bodySent,
+      long lastResult,
+      long clientCpuNanos) {}
 
   /**
    * One batch request over a plain socket, the body written by one thread while this one reads the
    * results as they stream back: a client that sent the whole body before reading (as java.net.http
    * does) would stall once the server's response buffers fill.
    *
-   * @return the result lines read
+   * @return the result lines read, and when the first and last arrived
    */
-  private static long post(int port, byte[] body) throws IOException, InterruptedException {
+  private static Posted post(int port, byte[] body) throws IOException, InterruptedException {
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long readerCpu = cpu.getCurrentThreadCpuTime();
+    AtomicLong writerCpu = new AtomicLong();
+    AtomicLong bodySent = new AtomicLong();
     try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
       java.io.OutputStream out =
           new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
@@ -366,14 +471,18 @@ public final class ClaimCheckBenchmark {
       Thread writer =
           new Thread(
               () -> {
+                long before = cpu.getCurrentThreadCpuTime();
                 try {
                   out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                   out.write(body);
                   out.flush();
+                  bodySent.set(System.nanoTime());
                 } catch (IOException e) {
                   failures.add(e);
                 }
+                writerCpu.set(cpu.getCurrentThreadCpuTime() - before);
               });
+      writer.setName("bench-client");
       writer.start();
       java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
       String status = line(in);
@@ -386,6 +495,8 @@ public final class ClaimCheckBenchmark {
             header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding: chunked");
       }
       long lines = 0;
+      long bytes = 0;
+      long firstResult = 0;
       byte[] buffer = new byte[1 << 16];
       if (chunked) {
         for (int size = Integer.parseInt(line(in).strip(), 16);
@@ -398,6 +509,10 @@ public final class ClaimCheckBenchmark {
               throw new IOException("Response ended inside a chunk");
             }
             lines += newlines(buffer, read);
+            if (firstResult == 0 && lines > 0) {
+              firstResult = System.nanoTime();
+            }
+            bytes += read;
             left -= read;
           }
           line(in);
@@ -406,13 +521,24 @@ public final class ClaimCheckBenchmark {
         int read;
         while ((read = in.read(buffer)) > 0) {
           lines += newlines(buffer, read);
+          if (firstResult == 0 && lines > 0) {
+            firstResult = System.nanoTime();
+          }
+          bytes += read;
         }
       }
+      long lastResult = System.nanoTime();
       writer.join();
       if (!failures.isEmpty()) {
         throw new IOException(failures.get(0));
       }
-      return lines;
+      return new Posted(
+          lines,
+          bytes,
+          firstResult,
+          bodySent.get(),
+          lastResult,
+          cpu.getCurrentThreadCpuTime() - readerCpu + writerCpu.get());
     }
   }
 
@@ -437,14 +563,6 @@ public final class ClaimCheckBenchmark {
       }
     }
     return count;
-  }
-
-  private static int lastLine(byte[] bytes, int limit) {
-    int end = limit;
-    while (end > 0 && bytes[end - 1] != '\n') {
-      end--;
-    }
-    return end;
   }
 
   interface Worker {

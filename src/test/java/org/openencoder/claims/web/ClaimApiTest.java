@@ -75,6 +75,158 @@ class ClaimApiTest extends RunningApplication {
   }
 
   @Test
+  void aBatchResultLineCarriesTheSameFindingsAsTheSingleClaimAnswer() throws Exception {
+    // An add-on code without its primary (a fix), PTP not loaded for 2026 (a notice), and an MUE
+    // overrun (a cited row): the findings with and without fixes and effective dates.
+    String claim =
+        "{\"id\":\"same\",\"setting\":\"practitioner\",\"dateOfService\":\"2026-05-01\","
+            + "\"patient\":{\"age\":70,\"sex\":\"F\"},\"diagnoses\":[\"E11.9\",\"I10\"],"
+            + "\"lines\":[{\"code\":\"99292\",\"units\":1,\"diagnosisPointers\":[1]},"
+            + "{\"code\":\"99213\",\"modifiers\":[\"25\"],\"units\":3,\"diagnosisPointers\":[2]}]}";
+
+    JsonNode single = JSON.readTree(post("/api/v1/claims/check", "application/json", claim).body());
+    JsonNode batch =
+        JSON.readTree(
+            post("/api/v1/claims/check/batch", "application/x-ndjson", claim + "\n").body());
+
+    assertThat(single.get("findings")).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(batch.get("id").asString()).isEqualTo("same");
+    assertThat(batch.get("findings")).isEqualTo(single.get("findings"));
+  }
+
+  @Test
+  void aLargeBatchAnswersInInputOrderAndBeginsBeforeTheWholeBodyIsSent() throws Exception {
+    int count = 3_000;
+    StringBuilder body = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      // Every hundredth claim has a line with no units worth billing.
+      body.append("{\"id\":\"c")
+          .append(i)
+          .append("\",\"setting\":\"practitioner\",\"dateOfService\":\"2026-05-01\",")
+          .append("\"diagnoses\":[\"E11.9\"],\"lines\":[{\"code\":\"99213\",\"units\":")
+          .append(i % 100 == 0 ? 0 : 1)
+          .append(",\"diagnosisPointers\":[1]}]}\n");
+    }
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    int half = body.indexOf("\n", bytes.length / 2) + 1;
+
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(60_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/claims/check/batch HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Content-Type: application/x-ndjson\r\nContent-Length: "
+                  + bytes.length
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes, 0, half);
+      out.flush();
+      ChunkedLines in = new ChunkedLines(socket.getInputStream());
+      assertThat(in.header()).contains(" 200 ", "Transfer-Encoding: chunked");
+      List<String> results = new java.util.ArrayList<>();
+      // The first result comes while half the body is still unsent.
+      String first = in.next();
+      assertThat(first).isNotNull();
+      results.add(first);
+      out.write(bytes, half, bytes.length - half);
+      out.flush();
+      for (String line = in.next(); line != null; line = in.next()) {
+        results.add(line);
+      }
+
+      assertThat(results).hasSize(count);
+      for (int i = 1; i <= count; i++) {
+        JsonNode result = JSON.readTree(results.get(i - 1));
+        assertThat(result.get("claim").asInt()).isEqualTo(i);
+        assertThat(result.get("id").asString()).isEqualTo("c" + i);
+        assertThat(result.has("errors")).isEqualTo(i % 100 == 0);
+      }
+    }
+  }
+
+  /** The lines of a chunked HTTP/1.1 answer, read as they arrive. */
+  private static final class ChunkedLines {
+    private final java.io.InputStream in;
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private int left;
+    private boolean ended;
+
+    ChunkedLines(java.io.InputStream in) {
+      this.in = new java.io.BufferedInputStream(in);
+    }
+
+    /** The status line and headers. */
+    String header() throws IOException {
+      StringBuilder head = new StringBuilder();
+      for (String line = raw(); !line.isEmpty(); line = raw()) {
+        head.append(line).append('\n');
+      }
+      return head.toString();
+    }
+
+    /** The next line of the body, or null at its end. */
+    String next() throws IOException {
+      line.reset();
+      while (true) {
+        if (left == 0) {
+          if (ended) {
+            return null;
+          }
+          String size = raw();
+          if (size.isEmpty()) {
+            size = raw();
+          }
+          left = Integer.parseInt(size.strip(), 16);
+          if (left == 0) {
+            ended = true;
+            return null;
+          }
+        }
+        int b = in.read();
+        if (b < 0) {
+          throw new IOException("answer ended inside a chunk");
+        }
+        left--;
+        if (b == '\n') {
+          return line.toString(StandardCharsets.UTF_8);
+        }
+        line.write(b);
+      }
+    }
+
+    private String raw() throws IOException {
+      StringBuilder text = new StringBuilder();
+      for (int b = in.read(); b != '\n'; b = in.read()) {
+        if (b < 0) {
+          throw new IOException("answer ended early");
+        }
+        if (b != '\r') {
+          text.append((char) b);
+        }
+      }
+      return text.toString();
+    }
+  }
+
+  @Test
+  void aClaimLineOverTheSizeLimitGetsItsOwnErrorAndTheBatchGoesOn() throws Exception {
+    String huge = "{\"setting\":\"practitioner\",\"note\":\"" + "x".repeat(1_200_000) + "\"}";
+    String batch =
+        huge
+            + "\n{\"setting\":\"practitioner\",\"dateOfService\":\"2026-05-01\","
+            + "\"lines\":[{\"code\":\"99213\",\"units\":1}]}\n";
+
+    HttpResponse<String> response =
+        post("/api/v1/claims/check/batch", "application/x-ndjson", batch);
+
+    List<JsonNode> results = response.body().lines().map(JSON::readTree).toList();
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).get("errors").get(0).get("message").asString())
+        .startsWith("a claim line is at most 1024 KB");
+    assertThat(rules(results.get(1))).containsExactly("ncci-ptp.not-checked");
+  }
+
+  @Test
   void aCsvBatchGroupsRowsByClaimAndNamesTheRowOfABadClaim() throws Exception {
     String csv =
         "claim,setting,dateOfService,age,sex,diagnoses,code,modifiers,units,diagnosisPointers\n"
