@@ -81,7 +81,7 @@ public class CodeSearch {
   // How many of the best matches are reordered by the words they add.
   private static final int RERANKED = 100;
   // A narrowing that lets through this many codes answers the search (see narrowings).
-  private static final int ENOUGH = 100;
+  private static final int ENOUGH = 20;
   private static final int MAX_MISSING = 2;
   private static final float RERANK_SCALE = 10f;
   private static final float EXTRA_WORD = 0.5f;
