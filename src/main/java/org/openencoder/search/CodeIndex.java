@@ -394,22 +394,25 @@ class CodeIndex {
   }
 
   List<Found> search(Query query, int limit, Wanted wanted) {
-    return search(query, List.of(), limit, limit, wanted);
+    return search(query, List.of(), limit, limit, limit, wanted);
   }
 
   /**
    * As {@link #search(Query, int, Wanted)}, but first among the codes each narrowing in turn lets
    * through, scored by the same query: the first narrowing that lets through {@code enough} codes
-   * answers, else the query alone does. A narrowing that asks for every word of a long query is a
-   * leapfrog over its rarest word, where the query alone would score every code with any of them.
+   * answers, else the last if it lets through {@code few}, else the query alone. A narrowing that
+   * asks for every word of a long query is a leapfrog over its rarest word, where the query alone
+   * would score every code with any of them.
    */
-  List<Found> search(Query query, List<Query> narrowings, int limit, int enough, Wanted wanted) {
+  List<Found> search(
+      Query query, List<Query> narrowings, int limit, int enough, int few, Wanted wanted) {
     Built index = current();
     IndexSearcher searcher = index.searcher();
     try {
       ScoreDoc[] hits = null;
+      ScoreDoc[] narrowed = new ScoreDoc[0];
       for (Query narrowing : narrowings) {
-        ScoreDoc[] narrowed =
+        narrowed =
             top(
                 searcher,
                 new BooleanQuery.Builder()
@@ -423,7 +426,10 @@ class CodeIndex {
         }
       }
       if (hits == null) {
-        hits = top(searcher, query, limit);
+        hits =
+            !narrowings.isEmpty() && narrowed.length >= few
+                ? narrowed
+                : top(searcher, query, limit);
       }
       ScoreDoc[] byDoc = hits.clone();
       Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));

@@ -80,9 +80,14 @@ public class CodeSearch {
           "from", "into", "than", "is", "be");
   // How many of the best matches are reordered by the words they add.
   private static final int RERANKED = 100;
-  // A narrowing that lets through this many codes answers the search (see narrowings).
+  // A narrowing that lets through this many codes answers the search (see narrowings); so does
+  // the loosest one that lets through a few, as the codes with half the words or fewer would only
+  // rank below them.
   private static final int ENOUGH = 20;
-  private static final int MAX_MISSING = 2;
+  private static final int FEW = 5;
+  // Words a narrowing lets a code miss, in turn; HALF: half of a reading's words.
+  private static final int[] MISSING = {0, 1, 2};
+  private static final int HALF = -1;
   private static final float RERANK_SCALE = 10f;
   private static final float EXTRA_WORD = 0.5f;
   private static final float DEFAULT_WORD = 0.5f;
@@ -230,6 +235,7 @@ public class CodeSearch {
               narrowings(readings, whole),
               Math.max(shown, RERANKED),
               ENOUGH,
+              FEW,
               wanted(code, readings));
       for (CodeIndex.Found f :
           reranked(found, code, readings).subList(0, Math.min(shown, found.size()))) {
@@ -390,23 +396,30 @@ public class CodeSearch {
   /**
    * The codes a search looks at first, strictest first: those with every counted word of some
    * reading (the word or one of its corrections, in the title, short title or terms) or one of the
-   * whole matches, then those missing one word, then two. Fewer than {@link #ENOUGH} codes let
-   * through by one narrowing, and the next is tried; the search itself lets through every code with
-   * any word. Each word's posting lists are leapfrogged, not scored, which is what makes a long
+   * whole matches, then those missing one word, then two, then half of them. Fewer than {@link
+   * #ENOUGH} codes let through by one narrowing, and the next is tried; past the last, the search
+   * itself, which lets through every code with any word, only when the last let through fewer than
+   * {@link #FEW}. Each word's posting lists are leapfrogged, not scored, which is what makes a long
    * query of common words ("with", "left", "fracture") cheap.
    */
   private static List<Query> narrowings(List<Words> readings, List<Query> whole) {
-    List<List<Query>> words = readings.stream().map(CodeSearch::countedWords).toList();
+    List<List<Query>> words =
+        readings.stream().map(CodeSearch::countedWords).filter(w -> !w.isEmpty()).toList();
     List<Query> narrowings = new ArrayList<>();
-    for (int missing = 0; missing <= MAX_MISSING; missing++) {
+    int[] previous = new int[words.size()];
+    int[] steps = Arrays.copyOf(MISSING, MISSING.length + 1);
+    steps[MISSING.length] = HALF;
+    for (int missing : steps) {
       BooleanQuery.Builder any = new BooleanQuery.Builder();
+      boolean looser = narrowings.isEmpty();
       boolean narrower = false;
-      for (List<Query> reading : words) {
-        if (reading.isEmpty()) {
-          continue;
-        }
-        int wanted = Math.max(1, reading.size() - missing);
+      for (int r = 0; r < words.size(); r++) {
+        List<Query> reading = words.get(r);
+        int size = reading.size();
+        int wanted = Math.max(1, missing == HALF ? (size + 1) / 2 : size - missing);
+        looser |= wanted < previous[r];
         narrower |= wanted > 1;
+        previous[r] = wanted;
         BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(wanted);
         reading.forEach(word -> most.add(word, Occur.SHOULD));
         any.add(most.build(), Occur.SHOULD);
@@ -414,8 +427,10 @@ public class CodeSearch {
       if (!narrower) {
         break;
       }
-      whole.forEach(q -> any.add(q, Occur.SHOULD));
-      narrowings.add(any.build());
+      if (looser) {
+        whole.forEach(q -> any.add(q, Occur.SHOULD));
+        narrowings.add(any.build());
+      }
     }
     return narrowings;
   }
