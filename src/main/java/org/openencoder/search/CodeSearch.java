@@ -83,7 +83,7 @@ public class CodeSearch {
   // A narrowing that lets through this many codes answers the search (see narrowings); so does
   // the loosest one that lets through a few, as the codes with half the words or fewer would only
   // rank below them.
-  private static final int ENOUGH = 20;
+  private static final int ENOUGH = 10;
   private static final int FEW = 5;
   // Words a narrowing lets a code miss, in turn; HALF: half of a reading's words.
   private static final int[] MISSING = {0, 1, 2};

@@ -67,6 +67,15 @@ class CodeSearchTest extends RunningApplication {
   }
 
   @Test
+  void aLongQueryOfCommonWordsFindsTheCodeWithEveryWordFirst() {
+    // "with", "type", "chronic" and "disease" are in tens of thousands of titles; the search looks
+    // first at the codes with every word, then with all but one.
+    List<SearchHit> hits = find("type 2 diabetes with diabetic chronic kidney disease");
+    assertThat(hits.get(0).code()).isEqualTo("E11.22");
+    assertThat(codes(hits.subList(0, 5))).contains("E10.22");
+  }
+
+  @Test
   void aTypoStillFindsTheCodeAndSaysItMatchedFuzzily() {
     List<SearchHit> hits = find("pnuemonia").subList(0, 5);
     assertThat(codes(hits)).contains("J18.9");
