@@ -411,25 +411,30 @@ class CodeIndex {
     try {
       ScoreDoc[] hits = null;
       ScoreDoc[] narrowed = new ScoreDoc[0];
+      boolean narrowedAll = !narrowings.isEmpty();
       for (Query narrowing : narrowings) {
-        narrowed =
-            top(
-                searcher,
-                new BooleanQuery.Builder()
-                    .add(query, Occur.MUST)
-                    .add(narrowing, Occur.FILTER)
-                    .build(),
-                limit);
+        try {
+          narrowed =
+              top(
+                  searcher,
+                  new BooleanQuery.Builder()
+                      .add(query, Occur.MUST)
+                      .add(narrowing, Occur.FILTER)
+                      .build(),
+                  limit);
+        } catch (IndexSearcher.TooManyClauses e) {
+          // A query of many words with many readings, and its narrowing: past Lucene's clause
+          // limit together, the query alone still fits.
+          narrowedAll = false;
+          break;
+        }
         if (narrowed.length >= enough) {
           hits = narrowed;
           break;
         }
       }
       if (hits == null) {
-        hits =
-            !narrowings.isEmpty() && narrowed.length >= few
-                ? narrowed
-                : top(searcher, query, limit);
+        hits = narrowedAll && narrowed.length >= few ? narrowed : top(searcher, query, limit);
       }
       ScoreDoc[] byDoc = hits.clone();
       Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));

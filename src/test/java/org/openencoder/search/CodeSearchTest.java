@@ -76,6 +76,17 @@ class CodeSearchTest extends RunningApplication {
   }
 
   @Test
+  void aQueryOfManyLayWordsAndTyposStaysWithinLucenesClauseLimit() {
+    // 32 words, several synonym readings and typo alternatives: with its narrowings the query
+    // would pass Lucene's 1,024 clauses; the search still answers, by the query alone.
+    String query =
+        "heart attack pink eye high blood pressure sugar diabetes broken arm kidney stones sore"
+            + " throat chicken pox mini stroke blood clot in leg collapsed lung slipped disc"
+            + " sprained ankle dog bite bee sting pnuemonia diabetis fractrue hart failur";
+    assertThat(find(query)).isNotEmpty();
+  }
+
+  @Test
   void aTypoStillFindsTheCodeAndSaysItMatchedFuzzily() {
     List<SearchHit> hits = find("pnuemonia").subList(0, 5);
     assertThat(codes(hits)).contains("J18.9");
