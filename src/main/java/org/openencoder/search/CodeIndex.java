@@ -47,10 +47,13 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -391,10 +394,48 @@ class CodeIndex {
   }
 
   List<Found> search(Query query, int limit, Wanted wanted) {
+    return search(query, List.of(), limit, limit, limit, wanted);
+  }
+
+  /**
+   * As {@link #search(Query, int, Wanted)}, but first among the codes each narrowing in turn lets
+   * through, scored by the same query: the first narrowing that lets through {@code enough} codes
+   * answers, else the last if it lets through {@code few}, else the query alone. A narrowing that
+   * asks for every word of a long query is a leapfrog over its rarest word, where the query alone
+   * would score every code with any of them.
+   */
+  List<Found> search(
+      Query query, List<Query> narrowings, int limit, int enough, int few, Wanted wanted) {
     Built index = current();
     IndexSearcher searcher = index.searcher();
     try {
-      ScoreDoc[] hits = searcher.search(query, limit).scoreDocs;
+      ScoreDoc[] hits = null;
+      ScoreDoc[] narrowed = new ScoreDoc[0];
+      boolean narrowedAll = !narrowings.isEmpty();
+      for (Query narrowing : narrowings) {
+        try {
+          narrowed =
+              top(
+                  searcher,
+                  new BooleanQuery.Builder()
+                      .add(query, Occur.MUST)
+                      .add(narrowing, Occur.FILTER)
+                      .build(),
+                  limit);
+        } catch (IndexSearcher.TooManyClauses e) {
+          // A query of many words with many readings, and its narrowing: past Lucene's clause
+          // limit together, the query alone still fits.
+          narrowedAll = false;
+          break;
+        }
+        if (narrowed.length >= enough) {
+          hits = narrowed;
+          break;
+        }
+      }
+      if (hits == null) {
+        hits = narrowedAll && narrowed.length >= few ? narrowed : top(searcher, query, limit);
+      }
       ScoreDoc[] byDoc = hits.clone();
       Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
       List<Found> found = new ArrayList<>(hits.length);
@@ -456,6 +497,12 @@ class CodeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // Total hits are not needed: counting stops at the limit, so that block-max WAND and MaxScore
+  // may skip codes that cannot make the list from then on.
+  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int limit) throws IOException {
+    return searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs;
   }
 
   private Built current() {

@@ -80,6 +80,14 @@ public class CodeSearch {
           "from", "into", "than", "is", "be");
   // How many of the best matches are reordered by the words they add.
   private static final int RERANKED = 100;
+  // A narrowing that lets through this many codes answers the search (see narrowings); so does
+  // the loosest one that lets through a few, as the codes with half the words or fewer would only
+  // rank below them.
+  private static final int ENOUGH = 10;
+  private static final int FEW = 5;
+  // Words a narrowing lets a code miss, in turn; HALF: half of a reading's words.
+  private static final int[] MISSING = {0, 1, 2};
+  private static final int HALF = -1;
   private static final float RERANK_SCALE = 10f;
   private static final float EXTRA_WORD = 0.5f;
   private static final float DEFAULT_WORD = 0.5f;
@@ -157,37 +165,41 @@ public class CodeSearch {
     Words words = correctedWords(tokens, prefix, synonymMatches);
     List<Words> readings = readings(words, synonymMatches);
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
+    // What a code may match besides the words: its code, its whole title, a whole term.
+    List<Query> whole = new ArrayList<>();
     if (code != null) {
-      matching.add(
+      whole.add(
           new BoostQuery(
-              new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.CODE, code))), EXACT_CODE),
-          Occur.SHOULD);
-      matching.add(
+              new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.CODE, code))), EXACT_CODE));
+      whole.add(
           new BoostQuery(
-              new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))), CODE_PREFIX),
-          Occur.SHOULD);
+              new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))),
+              CODE_PREFIX));
     }
     index
         .wholeTitle(text)
         .ifPresent(
-            whole ->
-                matching.add(
+            title ->
+                whole.add(
                     new BoostQuery(
                         new ConstantScoreQuery(
-                            new TermQuery(new Term(CodeIndex.WHOLE_TITLE, whole))),
-                        WHOLE_TITLE),
-                    Occur.SHOULD));
+                            new TermQuery(new Term(CodeIndex.WHOLE_TITLE, title))),
+                        WHOLE_TITLE)));
     for (Words reading : readings) {
       if (!reading.all().isEmpty()) {
         // The reading is an index or inclusion term, less its nonessential modifiers: the code
         // the books give for those words ("hypertension" is I10's inclusion term).
-        matching.add(
+        whole.add(
             new BoostQuery(
                 new ConstantScoreQuery(
                     new TermQuery(
                         new Term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence())))),
-                WHOLE_TERM),
-            Occur.SHOULD);
+                WHOLE_TERM));
+      }
+    }
+    whole.forEach(q -> matching.add(q, Occur.SHOULD));
+    for (Words reading : readings) {
+      if (!reading.all().isEmpty()) {
         Query title = titleQuery(reading);
         matching.add(
             reading.synonym() == null ? title : new BoostQuery(title, SYNONYM), Occur.SHOULD);
@@ -218,7 +230,13 @@ public class CodeSearch {
     if (!scope.releases().isEmpty()) {
       int shown = Math.min(limit, MAX_LIMIT);
       List<CodeIndex.Found> found =
-          index.search(filtered.build(), Math.max(shown, RERANKED), wanted(readings));
+          index.search(
+              filtered.build(),
+              narrowings(readings, whole),
+              Math.max(shown, RERANKED),
+              ENOUGH,
+              FEW,
+              wanted(readings));
       // A code-shaped word that is no code ("T2DM", "CKD3") is read as words, and ranked so.
       String matchedCode =
           code != null && !found.isEmpty() && found.get(0).code().startsWith(code) ? code : null;
@@ -379,6 +397,83 @@ public class CodeSearch {
   }
 
   /**
+   * The codes a search looks at first, strictest first: those with every counted word of some
+   * reading (the word or one of its corrections, in the title, short title or terms) or one of the
+   * whole matches, then those missing one word, then two, then half of them. Fewer than {@link
+   * #ENOUGH} codes let through by one narrowing, and the next is tried; past the last, the search
+   * itself, which lets through every code with any word, only when the last let through fewer than
+   * {@link #FEW}. Each word's posting lists are leapfrogged, not scored, which is what makes a long
+   * query of common words ("with", "left", "fracture") cheap.
+   */
+  private static List<Query> narrowings(List<Words> readings, List<Query> whole) {
+    List<List<Query>> words =
+        readings.stream().map(CodeSearch::countedWords).filter(w -> !w.isEmpty()).toList();
+    List<Query> narrowings = new ArrayList<>();
+    int[] previous = new int[words.size()];
+    int[] steps = Arrays.copyOf(MISSING, MISSING.length + 1);
+    steps[MISSING.length] = HALF;
+    for (int missing : steps) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      boolean looser = narrowings.isEmpty();
+      boolean narrower = false;
+      for (int r = 0; r < words.size(); r++) {
+        List<Query> reading = words.get(r);
+        int size = reading.size();
+        int wanted = Math.max(1, missing == HALF ? (size + 1) / 2 : size - missing);
+        looser |= wanted < previous[r];
+        narrower |= wanted > 1;
+        previous[r] = wanted;
+        BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(wanted);
+        reading.forEach(word -> most.add(word, Occur.SHOULD));
+        any.add(most.build(), Occur.SHOULD);
+      }
+      if (!narrower) {
+        break;
+      }
+      if (looser) {
+        whole.forEach(q -> any.add(q, Occur.SHOULD));
+        narrowings.add(any.build());
+      }
+    }
+    return narrowings;
+  }
+
+  /** The words of a reading that a code must have one of, each over every field it is sought in. */
+  private static List<Query> countedWords(Words words) {
+    List<Query> counted = new ArrayList<>();
+    List<String> list = words.all();
+    for (int i = 0; i < list.size(); i++) {
+      if (counts(words, i)) {
+        boolean typing = words.lastIsPrefix() && i == list.size() - 1;
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        for (String variant : words.variants(list.get(i))) {
+          for (String field : List.of(CodeIndex.TITLE, CodeIndex.SHORT_TITLE, CodeIndex.TERMS)) {
+            fields.add(titleTerm(field, variant, typing), Occur.SHOULD);
+          }
+        }
+        counted.add(fields.build());
+      }
+    }
+    return counted;
+  }
+
+  /**
+   * Whether a code may match a reading by word {@code i} alone. "of", "and", "via" are in most
+   * titles: they count only with the other words (all of them, or as a phrase), never alone, so a
+   * search need not score every code that has them. Nor does a letter or two being typed ("low back
+   * p"), which would expand to thousands of words.
+   */
+  private static boolean counts(Words words, int i) {
+    List<String> list = words.all();
+    String word = list.get(i);
+    boolean typing = words.lastIsPrefix() && i == list.size() - 1;
+    if (typing && word.length() < MIN_PREFIX && list.size() > 1) {
+      return false;
+    }
+    return !FUNCTION_WORDS.contains(word) || list.stream().allMatch(FUNCTION_WORDS::contains);
+  }
+
+  /**
    * Each word is wanted in the title or short title; a code with every word scores higher, one with
    * the words in order higher again, and one whose title starts with the first word (the main term,
    * as in "Pneumonia, unspecified organism") higher still. A word still being typed matches any
@@ -388,13 +483,11 @@ public class CodeSearch {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> list = words.all();
-    boolean anyContentWord = list.stream().anyMatch(w -> !FUNCTION_WORDS.contains(w));
     for (int i = 0; i < list.size(); i++) {
       String word = list.get(i);
       boolean typing = words.lastIsPrefix() && i == list.size() - 1;
       if (typing && word.length() < MIN_PREFIX && list.size() > 1) {
-        // "low back p": a letter or two being typed would expand to thousands of words.
-        continue;
+        continue; // see counts
       }
       List<Query> fields = new ArrayList<>();
       for (String variant : words.variants(word)) {
@@ -407,9 +500,7 @@ public class CodeSearch {
         // A word a synonym stands for ("eye" of "pink eye"): the synonym's reading carries it.
         either = new BoostQuery(either, WEAK);
       }
-      // "of", "and", "via" are in most titles: they count only with the other words (all of
-      // them, or as a phrase), never alone, so a search need not score every code that has them.
-      if (!anyContentWord || !FUNCTION_WORDS.contains(word)) {
+      if (counts(words, i)) {
         any.add(either, Occur.SHOULD);
       }
       all.add(either, Occur.MUST);

@@ -67,6 +67,26 @@ class CodeSearchTest extends RunningApplication {
   }
 
   @Test
+  void aLongQueryOfCommonWordsFindsTheCodeWithEveryWordFirst() {
+    // "with", "type", "chronic" and "disease" are in tens of thousands of titles; the search looks
+    // first at the codes with every word, then with all but one.
+    List<SearchHit> hits = find("type 2 diabetes with diabetic chronic kidney disease");
+    assertThat(hits.get(0).code()).isEqualTo("E11.22");
+    assertThat(codes(hits.subList(0, 5))).contains("E10.22");
+  }
+
+  @Test
+  void aQueryOfManyLayWordsAndTyposStaysWithinLucenesClauseLimit() {
+    // 32 words, several synonym readings and typo alternatives: with its narrowings the query
+    // would pass Lucene's 1,024 clauses; the search still answers, by the query alone.
+    String query =
+        "heart attack pink eye high blood pressure sugar diabetes broken arm kidney stones sore"
+            + " throat chicken pox mini stroke blood clot in leg collapsed lung slipped disc"
+            + " sprained ankle dog bite bee sting pnuemonia diabetis fractrue hart failur";
+    assertThat(find(query)).isNotEmpty();
+  }
+
+  @Test
   void aTypoStillFindsTheCodeAndSaysItMatchedFuzzily() {
     List<SearchHit> hits = find("pnuemonia").subList(0, 5);
     assertThat(codes(hits)).contains("J18.9");
