@@ -23,9 +23,11 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -85,6 +87,8 @@ public class CodeSearch {
   // rank below them.
   private static final int ENOUGH = 10;
   private static final int FEW = 5;
+  // Clauses of a search besides its readings' word queries: code, whole title, boosts, filters.
+  private static final int CLAUSES_AROUND_READINGS = 32;
   // Words a narrowing lets a code miss, in turn; HALF: half of a reading's words.
   private static final int[] MISSING = {0, 1, 2};
   private static final int HALF = -1;
@@ -163,7 +167,7 @@ public class CodeSearch {
     List<String> tokens = tokens(text, MAX_WORDS);
     List<Synonyms.Match> synonymMatches = synonyms.find(tokens);
     Words words = correctedWords(tokens, prefix, synonymMatches);
-    List<Words> readings = readings(words, synonymMatches);
+    List<Words> readings = withinClauseLimit(readings(words, synonymMatches));
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
     // What a code may match besides the words: its code, its whole title, a whole term.
     List<Query> whole = new ArrayList<>();
@@ -286,6 +290,48 @@ public class CodeSearch {
       ordered.add(found.get(i));
     }
     return ordered;
+  }
+
+  /**
+   * The readings whose queries fit in Lucene's clause limit together, the query's own first: a long
+   * query of many synonyms and typos would otherwise fail the search as a whole. Room is left for
+   * the code, whole-title, whole-term and boost clauses around them.
+   */
+  private static List<Words> withinClauseLimit(List<Words> readings) {
+    int room = IndexSearcher.getMaxClauseCount() - CLAUSES_AROUND_READINGS;
+    List<Words> kept = new ArrayList<>(readings.size());
+    for (Words reading : readings) {
+      int cost = reading.all().isEmpty() ? 0 : clauses(titleQuery(reading)) + 1;
+      if (kept.isEmpty() || cost <= room) {
+        kept.add(reading);
+        room -= cost;
+      }
+    }
+    return kept;
+  }
+
+  // Counted as IndexSearcher counts them when it checks the limit: every clause and every term.
+  private static int clauses(Query query) {
+    int[] count = {0};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query leaf, Term... terms) {
+            count[0] += terms.length;
+          }
+
+          @Override
+          public void visitLeaf(Query leaf) {
+            count[0]++;
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            count[0]++;
+            return this;
+          }
+        });
+    return count[0];
   }
 
   /** What the reranking needs to know of the query, for the index to read off each hit. */
