@@ -41,7 +41,7 @@ public final class ClaimCheckBenchmark {
   public static void main(String[] args) throws Exception {
     int seconds = Integer.getInteger("bench.seconds", 10);
     int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
-    int httpClaims = Integer.getInteger("bench.httpClaims", 100_000);
+    int httpClaims = Integer.getInteger("bench.httpClaims", 300_000);
     // BENCH_HOME keeps the imported releases between runs (a restart is seconds, an import
     // minutes); unset, a fresh temporary home is imported and deleted when the JVM exits.
     String kept = System.getenv("BENCH_HOME");
