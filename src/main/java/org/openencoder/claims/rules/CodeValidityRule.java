@@ -94,11 +94,13 @@ public final class CodeValidityRule implements ClaimRule {
         findings.add(
             NotChecked.finding(
                 FAMILY,
-                on.icd10cmRelease == null
-                    ? "ICD-10-CM codes"
-                    : "ICD-10-CM codes ("
-                        + on.icd10cmRelease.title()
-                        + " is in force but its code list is not loaded)",
+                "ICD-10-CM codes",
+                () ->
+                    on.icd10cmRelease == null
+                        ? "ICD-10-CM codes"
+                        : "ICD-10-CM codes ("
+                            + on.icd10cmRelease.title()
+                            + " is in force but its code list is not loaded)",
                 ICD_FILE,
                 on,
                 CodeSystem.ICD10CM.dataset(),

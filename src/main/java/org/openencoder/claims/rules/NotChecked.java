@@ -2,6 +2,7 @@ package org.openencoder.claims.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.openencoder.claims.Finding;
 import org.openencoder.claims.Finding.Severity;
 import org.openencoder.claims.Finding.Source;
@@ -77,18 +78,34 @@ final class NotChecked {
       String dataset,
       List<Integer> lines,
       List<String> codes) {
-    Finding wording = on.notices.get(what);
+    return finding(family, what, () -> what, expected, on, dataset, lines, codes);
+  }
+
+  /**
+   * As above, for edits whose name is composed from the date's releases: {@code key} names them in
+   * the date's notices without composing the name on every claim.
+   */
+  static Finding finding(
+      String family,
+      String key,
+      Supplier<String> what,
+      String expected,
+      ReleasesInForce on,
+      String dataset,
+      List<Integer> lines,
+      List<String> codes) {
+    Finding wording = on.notices.get(key);
     if (wording == null) {
       wording =
           on.notices.computeIfAbsent(
-              what,
-              w ->
+              key,
+              k ->
                   new Finding(
                       family + ".not-checked",
                       Severity.INFO,
                       List.of(),
                       List.of(),
-                      w
+                      what.get()
                           + " not checked: no loaded release covers the date of service "
                           + on.date
                           + " ("
