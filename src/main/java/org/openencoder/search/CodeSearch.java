@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -167,7 +168,8 @@ public class CodeSearch {
     List<String> tokens = tokens(text, MAX_WORDS);
     List<Synonyms.Match> synonymMatches = synonyms.find(tokens);
     Words words = correctedWords(tokens, prefix, synonymMatches);
-    List<Words> readings = withinClauseLimit(readings(words, synonymMatches));
+    Map<Words, Query> titles = new IdentityHashMap<>();
+    List<Words> readings = withinClauseLimit(readings(words, synonymMatches), titles);
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
     // What a code may match besides the words: its code, its whole title, a whole term.
     List<Query> whole = new ArrayList<>();
@@ -204,7 +206,7 @@ public class CodeSearch {
     whole.forEach(q -> matching.add(q, Occur.SHOULD));
     for (Words reading : readings) {
       if (!reading.all().isEmpty()) {
-        Query title = titleQuery(reading);
+        Query title = titles.get(reading);
         matching.add(
             reading.synonym() == null ? title : new BoostQuery(title, SYNONYM), Occur.SHOULD);
       }
@@ -295,16 +297,21 @@ public class CodeSearch {
   /**
    * The readings whose queries fit in Lucene's clause limit together, the query's own first: a long
    * query of many synonyms and typos would otherwise fail the search as a whole. Room is left for
-   * the code, whole-title, whole-term and boost clauses around them.
+   * the code, whole-title, whole-term and boost clauses around them. The word query of each reading
+   * kept goes into {@code titles}, built once.
    */
-  private static List<Words> withinClauseLimit(List<Words> readings) {
+  private static List<Words> withinClauseLimit(List<Words> readings, Map<Words, Query> titles) {
     int room = IndexSearcher.getMaxClauseCount() - CLAUSES_AROUND_READINGS;
     List<Words> kept = new ArrayList<>(readings.size());
     for (Words reading : readings) {
-      int cost = reading.all().isEmpty() ? 0 : clauses(titleQuery(reading)) + 1;
+      Query title = reading.all().isEmpty() ? null : titleQuery(reading);
+      int cost = title == null ? 0 : clauses(title) + 1;
       if (kept.isEmpty() || cost <= room) {
         kept.add(reading);
         room -= cost;
+        if (title != null) {
+          titles.put(reading, title);
+        }
       }
     }
     return kept;
