@@ -107,7 +107,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 9;
+  static final int LAYOUT = 10;
 
   private final CodeSets codeSets;
   private final Path folder;

@@ -115,10 +115,16 @@ final class Vocabulary {
   }
 
   // The words a title adds for the case where the record says no more: "Unspecified …",
-  // "…, unspecified", "…, unspecified ear", "… without complications", "…, uncomplicated".
+  // "…, unspecified", "…, unspecified ear", "… without complications", "…, uncomplicated", and
+  // the Tabular's other NOS forms, which are the Index's defaults: "…, not specified as acute or
+  // chronic" (Bronchitis J40), "…, not intractable, without status epilepticus" (Epilepsy
+  // G40.909), "…, without obstruction or gangrene" (Hernia, inguinal K40.90).
   private static final Pattern LEADING_DEFAULT = Pattern.compile("^Unspecified ");
   private static final Pattern TRAILING_DEFAULT =
-      Pattern.compile(",? (without complications|uncomplicated|unspecified( \\w+)?)$");
+      Pattern.compile(
+          ",? (without complications|uncomplicated|unspecified( \\w+)?|not specified as [\\w' ]+"
+              + "|not intractable|without status (migrainosus|epilepticus)"
+              + "|without (obstruction or )?gangrene)$");
 
   /**
    * The condition a default code is the code for: "Rheumatoid arthritis" for "Rheumatoid arthritis,

@@ -21,6 +21,30 @@ class VocabularyTest {
   }
 
   @Test
+  void theTabularsOtherNosFormsAreDefaultsToo() {
+    assertThat(Vocabulary.defaultTerm("Bronchitis, not specified as acute or chronic"))
+        .contains("Bronchitis");
+    assertThat(
+            Vocabulary.defaultTerm(
+                "Malignant neoplasm of liver, not specified as primary or secondary"))
+        .contains("Malignant neoplasm of liver");
+    assertThat(
+            Vocabulary.defaultTerm(
+                "Epilepsy, unspecified, not intractable, without status epilepticus"))
+        .contains("Epilepsy");
+    assertThat(
+            Vocabulary.defaultTerm(
+                "Unilateral inguinal hernia, without obstruction or gangrene, not specified as"
+                    + " recurrent"))
+        .contains("Unilateral inguinal hernia");
+    // "with status epilepticus" is a specific form, not a default.
+    assertThat(
+            Vocabulary.defaultTerm(
+                "Epilepsy, unspecified, not intractable, with status epilepticus"))
+        .isEmpty();
+  }
+
+  @Test
   void specificResidualAndInjuryTitlesHaveNone() {
     assertThat(Vocabulary.defaultTerm("Old myocardial infarction")).isEmpty();
     assertThat(Vocabulary.defaultTerm("Other specified disorders of synovium, unspecified site"))
