@@ -23,6 +23,10 @@ public final class AddOnCodeRule implements ClaimRule {
 
   public static final String FAMILY = "ncci-add-on";
 
+  private static final NotChecked.Kind NOT_CHECKED =
+      NotChecked.Kind.of(
+          FAMILY, "NCCI add-on code edits", "AOC_V*-MCR.xlsx", NcciTables.ADD_ON_DATASET);
+
   @Override
   public String family() {
     return FAMILY;
@@ -34,13 +38,13 @@ public final class AddOnCodeRule implements ClaimRule {
       return; // Add-on code edits apply to practitioner, outpatient hospital and DME claims.
     }
     List<ClaimLine> lines = claim.lines();
-    NotChecked.Lines notChecked = new NotChecked.Lines();
+    NotChecked.LineCodes notChecked = new NotChecked.LineCodes();
     for (int i = 0; i < lines.size(); i++) {
       LocalDate date = tables.dateOf(i);
       ReleasesInForce on = tables.onLine(i);
       AddOnCodeEdits edits = on.addOns;
       if (edits == null) {
-        notChecked.add(i, on, lines.get(i).code());
+        notChecked.add(i, on);
         continue;
       }
       List<AddOnEdit> all = tables.codeOf(i).addOnEdits;
@@ -66,8 +70,7 @@ public final class AddOnCodeRule implements ClaimRule {
       }
       findings.add(finding(claim, i, type, all, date, on.cite(edits.release(), "aoc")));
     }
-    notChecked.report(
-        FAMILY, "NCCI add-on code edits", "AOC_V*-MCR.xlsx", NcciTables.ADD_ON_DATASET, findings);
+    notChecked.report(NOT_CHECKED, tables, findings);
   }
 
   /** Whether a line with the code has the same date of service as line {@code index}. */
