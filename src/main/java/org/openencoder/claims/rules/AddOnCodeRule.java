@@ -76,8 +76,11 @@ public final class AddOnCodeRule implements ClaimRule {
   /** Whether a line with the code has the same date of service as line {@code index}. */
   private static boolean onSameDate(Claim claim, ClaimReleases tables, String code, int index) {
     List<ClaimLine> lines = claim.lines();
+    int hash = code.hashCode();
     for (int j = 0; j < lines.size(); j++) {
-      if (lines.get(j).code().equals(code) && tables.sameDate(j, index)) {
+      String other = lines.get(j).code();
+      // The hashes (cached in the strings) tell most codes apart without reading their text.
+      if (other.hashCode() == hash && other.equals(code) && tables.sameDate(j, index)) {
         return true;
       }
     }
