@@ -39,20 +39,27 @@ public final class ClaimReleases {
     this.onLine = new ReleasesInForce[count];
     this.dates = new LocalDate[count];
     this.codes = new ProcedureCodes.Code[count];
+    // The lines' codes first, together: their hashes (read or computed once per String) are the
+    // first memory each line's check touches, and reading them in one loop lets the processor
+    // wait for all of them at once rather than for each in turn between the table lookups.
+    String[] lineCodes = new String[count];
+    int[] hashes = new int[count];
+    for (int i = 0; i < count; i++) {
+      lineCodes[i] = claim.lines().get(i).code();
+      hashes[i] = lineCodes[i].hashCode();
+    }
     for (int i = 0; i < count; i++) {
       LocalDate date = claim.dateOf(i);
       dates[i] = date;
       onLine[i] = date.equals(claimDate) ? onClaimDate : tables.on(date);
-      codes[i] = onLine[i].procedureCodes.get(claim.lines().get(i).code());
+      codes[i] = onLine[i].procedureCodes.get(lineCodes[i]);
     }
     this.firstWithCode = new byte[count];
     for (int i = 0; i < count; i++) {
-      String code = claim.lines().get(i).code();
       int first = i;
       for (int j = 0; j < i; j++) {
-        String other = claim.lines().get(j).code();
-        // The hashes, already computed for the lookups above, tell most codes apart.
-        if (other.hashCode() == code.hashCode() && other.equals(code)) {
+        // The hashes tell most codes apart without reading their text.
+        if (hashes[j] == hashes[i] && lineCodes[j].equals(lineCodes[i])) {
           first = j;
           break;
         }

@@ -130,8 +130,8 @@ final class BatchResultJson {
    * file's citation: the same String in every finding that has it), written from their JSON bytes,
    * escaped and encoded once. They are known by identity in a small direct-mapped table: a text
    * seen a second time in its slot is encoded and kept; a text of one finding only (a PTP pair's
-   * message) just takes the slot. Notices and citations are most of the bytes of a typical
-   * batch's results. One per thread: it is not thread-safe.
+   * message) just takes the slot. Notices and citations are most of the bytes of a typical batch's
+   * results. One per thread: it is not thread-safe.
    */
   static final class SharedTexts {
     private static final int SLOTS = 1 << 10;
