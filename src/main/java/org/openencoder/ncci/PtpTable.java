@@ -24,8 +24,20 @@ import org.openencoder.codeset.Release;
  */
 public final class PtpTable {
 
+  /** In {@link #pairOrders}: the first code is column 1 of an edit of the two. */
+  public static final int FORWARD = 1;
+
+  /** In {@link #pairOrders}: the second code is column 1 of an edit of the two. */
+  public static final int BACKWARD = 2;
+
   private static final int PART_BITS = 4;
   private static final int LINE_MASK = (1 << (32 - PART_BITS)) - 1;
+
+  /** A pair slot's bits: the two code numbers, and which of them is column 1 (see pairSlots). */
+  private static final int PAIR_KEY = (1 << 30) - 1;
+
+  private static final int LOWER_IS_COLUMN1 = 1 << 30;
+  private static final int HIGHER_IS_COLUMN1 = 1 << 31;
 
   private final Release release;
   private final Setting setting;
@@ -42,9 +54,11 @@ public final class PtpTable {
   private final String[] files;
 
   /**
-   * Every pair's key (column 1 number in the high bits, column 2 number in the low 15), open
-   * addressing, -1 for an empty slot. A probe reads only this array, one cache miss in a 16 MB
-   * table (about 2.5 million pairs): most pairs a claim asks about are not edits, so the answer is
+   * Every pair of codes that is an edit in either order, open addressing, 0 for an empty slot: the
+   * lower code number in bits 15-29, the higher in bits 0-14, bit 30 set when the lower one is
+   * column 1 of an edit of the two, bit 31 when the higher one is. A probe reads only this array,
+   * one cache miss in a 16 MB table (about 2.5 million pairs), and answers for both orders: a claim
+   * asks about each pair of its lines both ways, and most pairs are no edit, so the answer is
    * usually "no" after one read. Only a hit looks for the pair's rows, by a binary search among the
    * column 1 code's rows.
    */
@@ -95,20 +109,21 @@ public final class PtpTable {
         }
       }
     }
+    // Sized for the ordered pairs, of which the unordered ones are at most as many.
     int capacity = Integer.highestOneBit(Math.max(16, pairs + pairs / 3) * 2 - 1);
     this.pairSlots = new int[capacity];
     this.pairMask = capacity - 1;
     this.pairShift = 64 - Integer.numberOfTrailingZeros(capacity);
-    Arrays.fill(pairSlots, -1);
     for (int a = 0; a < codes.length; a++) {
       for (int row = firstRow[a]; row < firstRow[a + 1]; row++) {
         if (row == firstRow[a] || column2[row] != column2[row - 1]) {
-          int key = pairKey(a, column2[row]);
+          int other = column2[row];
+          int key = pairKey(Math.min(a, other), Math.max(a, other));
           int slot = slot(key);
-          while (pairSlots[slot] >= 0) {
+          while (pairSlots[slot] != 0 && (pairSlots[slot] & PAIR_KEY) != key) {
             slot = (slot + 1) & pairMask;
           }
-          pairSlots[slot] = key;
+          pairSlots[slot] |= key | (a <= other ? LOWER_IS_COLUMN1 : HIGHER_IS_COLUMN1);
         }
       }
     }
@@ -124,20 +139,32 @@ public final class PtpTable {
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> pairShift);
   }
 
-  /** Whether (a, b) is a pair of the table, in force or not. */
-  private boolean hasPair(int a, int b) {
-    int key = pairKey(a, b);
+  /**
+   * Which orders of two codes (by their numbers) are edits of the table, in force or not: {@link
+   * #FORWARD} when a is column 1 and b column 2, {@link #BACKWARD} when the other way round, both
+   * or 0. One read of the pair table answers for both orders.
+   */
+  public int pairOrders(int a, int b) {
+    boolean swapped = a > b;
+    int key = swapped ? pairKey(b, a) : pairKey(a, b);
     int slot = slot(key);
     while (true) {
       int found = pairSlots[slot];
-      if (found == key) {
-        return true;
+      if (found == 0) {
+        return 0;
       }
-      if (found < 0) {
-        return false;
+      if ((found & PAIR_KEY) == key) {
+        int lowerFirst = (found & LOWER_IS_COLUMN1) != 0 ? 1 : 0;
+        int higherFirst = (found & HIGHER_IS_COLUMN1) != 0 ? 1 : 0;
+        return swapped ? higherFirst | lowerFirst << 1 : lowerFirst | higherFirst << 1;
       }
       slot = (slot + 1) & pairMask;
     }
+  }
+
+  /** Whether (a, b) is a pair of the table, in force or not. */
+  private boolean hasPair(int a, int b) {
+    return (pairOrders(a, b) & FORWARD) != 0;
   }
 
   /** The first row of pair (a, b), or -1. */
@@ -212,11 +239,6 @@ public final class PtpTable {
   public int codeNumber(String normalizedCode) {
     Integer id = ids.get(normalizedCode);
     return id == null ? -1 : id;
-  }
-
-  /** Whether a code (by its number) is column 1 of any edit: if not, no pair starts with it. */
-  public boolean isColumn1(int code) {
-    return firstRow[code] < firstRow[code + 1];
   }
 
   /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openencoder.claims.InvalidClaimException.FieldError;
 
@@ -88,5 +90,25 @@ class ClaimTest {
     assertThat(claim.claimDate()).isEqualTo(DATE);
     assertThat(ClaimSetting.of("outpatient-hospital")).contains(ClaimSetting.OUTPATIENT_HOSPITAL);
     assertThat(ClaimSetting.INPATIENT.ncciSetting()).isEmpty();
+  }
+
+  @Test
+  void aDiagnosisHasTheShapeOfItsFormerRegularExpression() {
+    Pattern shape = Pattern.compile("[A-Z][0-9A-Z]{2,6}");
+    String[] kinds = {"0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "az.-/ @[`{É"};
+    Random random = new Random(3);
+    int matched = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder code = new StringBuilder();
+      int length = random.nextInt(10);
+      for (int c = 0; c < length; c++) {
+        String kind = kinds[random.nextInt(c == 0 ? 2 : kinds.length) + (c == 0 ? 1 : 0)];
+        code.append(kind.charAt(random.nextInt(kind.length())));
+      }
+      boolean expected = shape.matcher(code).matches();
+      assertThat(Claim.isDiagnosisShape(code.toString())).as("'%s'", code).isEqualTo(expected);
+      matched += expected ? 1 : 0;
+    }
+    assertThat(matched).isGreaterThan(5_000);
   }
 }

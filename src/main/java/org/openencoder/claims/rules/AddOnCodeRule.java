@@ -23,6 +23,10 @@ public final class AddOnCodeRule implements ClaimRule {
 
   public static final String FAMILY = "ncci-add-on";
 
+  private static final NotChecked.Kind NOT_CHECKED =
+      NotChecked.Kind.of(
+          FAMILY, "NCCI add-on code edits", "AOC_V*-MCR.xlsx", NcciTables.ADD_ON_DATASET);
+
   @Override
   public String family() {
     return FAMILY;
@@ -34,13 +38,13 @@ public final class AddOnCodeRule implements ClaimRule {
       return; // Add-on code edits apply to practitioner, outpatient hospital and DME claims.
     }
     List<ClaimLine> lines = claim.lines();
-    NotChecked.Lines notChecked = new NotChecked.Lines();
+    NotChecked.LineCodes notChecked = new NotChecked.LineCodes();
     for (int i = 0; i < lines.size(); i++) {
       LocalDate date = tables.dateOf(i);
       ReleasesInForce on = tables.onLine(i);
       AddOnCodeEdits edits = on.addOns;
       if (edits == null) {
-        notChecked.add(i, on, lines.get(i).code());
+        notChecked.add(i, on);
         continue;
       }
       List<AddOnEdit> all = tables.codeOf(i).addOnEdits;
@@ -66,15 +70,17 @@ public final class AddOnCodeRule implements ClaimRule {
       }
       findings.add(finding(claim, i, type, all, date, on.cite(edits.release(), "aoc")));
     }
-    notChecked.report(
-        FAMILY, "NCCI add-on code edits", "AOC_V*-MCR.xlsx", NcciTables.ADD_ON_DATASET, findings);
+    notChecked.report(NOT_CHECKED, tables, findings);
   }
 
   /** Whether a line with the code has the same date of service as line {@code index}. */
   private static boolean onSameDate(Claim claim, ClaimReleases tables, String code, int index) {
     List<ClaimLine> lines = claim.lines();
+    int hash = code.hashCode();
     for (int j = 0; j < lines.size(); j++) {
-      if (lines.get(j).code().equals(code) && tables.sameDate(j, index)) {
+      String other = lines.get(j).code();
+      // The hashes (cached in the strings) tell most codes apart without reading their text.
+      if (other.hashCode() == hash && other.equals(code) && tables.sameDate(j, index)) {
         return true;
       }
     }

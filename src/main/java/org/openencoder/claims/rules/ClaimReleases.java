@@ -1,6 +1,7 @@
 package org.openencoder.claims.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.Claim;
@@ -12,12 +13,23 @@ import org.openencoder.claims.Claim;
  */
 public final class ClaimReleases {
 
+  /** At most {@link Claim#MAX_LINES} lines: a set of lines is one bit each in a long. */
+  static final int MAX_LINES = Claim.MAX_LINES;
+
+  /** [1], [1, 2], ... [1 .. MAX_LINES]: the line numbers of a whole claim, by its size. */
+  private static final List<List<Integer>> FIRST_LINES = firstLines();
+
   private final ReleasesInForce onClaimDate;
   private final ReleasesInForce[] onLine;
   private final LocalDate[] dates;
   private final ProcedureCodes.Code[] codes;
+
+  /** Each line's first line (0-based) with the same code: the line itself when none before it. */
+  private final byte[] firstWithCode;
+
   private final Claim claim;
   private @Nullable List<String> printedDiagnoses;
+  private @Nullable List<String> lineCodes;
 
   ClaimReleases(Claim claim, ReleasesOnDates tables) {
     this.claim = claim;
@@ -27,11 +39,32 @@ public final class ClaimReleases {
     this.onLine = new ReleasesInForce[count];
     this.dates = new LocalDate[count];
     this.codes = new ProcedureCodes.Code[count];
+    // The lines' codes first, together: their hashes (read or computed once per String) are the
+    // first memory each line's check touches, and reading them in one loop lets the processor
+    // wait for all of them at once rather than for each in turn between the table lookups.
+    String[] lineCodes = new String[count];
+    int[] hashes = new int[count];
+    for (int i = 0; i < count; i++) {
+      lineCodes[i] = claim.lines().get(i).code();
+      hashes[i] = lineCodes[i].hashCode();
+    }
     for (int i = 0; i < count; i++) {
       LocalDate date = claim.dateOf(i);
       dates[i] = date;
       onLine[i] = date.equals(claimDate) ? onClaimDate : tables.on(date);
-      codes[i] = onLine[i].procedureCodes.get(claim.lines().get(i).code());
+      codes[i] = onLine[i].procedureCodes.get(lineCodes[i]);
+    }
+    this.firstWithCode = new byte[count];
+    for (int i = 0; i < count; i++) {
+      int first = i;
+      for (int j = 0; j < i; j++) {
+        // The hashes tell most codes apart without reading their text.
+        if (hashes[j] == hashes[i] && lineCodes[j].equals(lineCodes[i])) {
+          first = j;
+          break;
+        }
+      }
+      firstWithCode[i] = (byte) first;
     }
   }
 
@@ -64,6 +97,72 @@ public final class ClaimReleases {
       printedDiagnoses = CodeValidityRule.displayed(claim.diagnoses());
     }
     return printedDiagnoses;
+  }
+
+  /**
+   * The 1-based numbers of a set of lines (bit i for the line of 0-based index i): the shared list
+   * [1 .. n] when it is every line, as it nearly always is.
+   */
+  List<Integer> lineNumbers(long lines) {
+    int count = claim.lines().size();
+    if (lines == everyLine(count)) {
+      return FIRST_LINES.get(count - 1);
+    }
+    Integer[] numbers = new Integer[Long.bitCount(lines)];
+    int n = 0;
+    for (int i = 0; i < count; i++) {
+      if ((lines & 1L << i) != 0) {
+        numbers[n++] = i + 1;
+      }
+    }
+    return List.of(numbers);
+  }
+
+  /**
+   * The codes of a set of lines (bit i for the line of 0-based index i), in line order: made once a
+   * claim for every line, which the "not checked" notices of several rules list.
+   */
+  List<String> lineCodes(long lines) {
+    int count = claim.lines().size();
+    if (lines == everyLine(count)) {
+      if (lineCodes == null) {
+        lineCodes = codesOf(lines);
+      }
+      return lineCodes;
+    }
+    return codesOf(lines);
+  }
+
+  private List<String> codesOf(long lines) {
+    String[] codes = new String[Long.bitCount(lines)];
+    int n = 0;
+    for (int i = 0; i < claim.lines().size(); i++) {
+      if ((lines & 1L << i) != 0) {
+        codes[n++] = claim.lines().get(i).code();
+      }
+    }
+    return List.of(codes);
+  }
+
+  private static long everyLine(int count) {
+    return (1L << count) - 1;
+  }
+
+  private static List<List<Integer>> firstLines() {
+    List<List<Integer>> lists = new ArrayList<>(MAX_LINES);
+    for (int n = 1; n <= MAX_LINES; n++) {
+      Integer[] numbers = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        numbers[i] = i + 1;
+      }
+      lists.add(List.of(numbers));
+    }
+    return List.copyOf(lists);
+  }
+
+  /** Whether two lines (0-based) have the same code. */
+  boolean sameCode(int one, int other) {
+    return firstWithCode[one] == firstWithCode[other];
   }
 
   /** Whether two lines (0-based) have the same date of service. */

@@ -44,6 +44,25 @@ public final class CodeValidityRule implements ClaimRule {
   private static final String HCPCS_FILE = "HCPCS alpha-numeric file (HCPC*_ANWEB)";
   private static final String RVU_FILE = "Medicare PFS relative value file (PPRRVU*)";
 
+  private static final NotChecked.Kind CPT_NOT_CHECKED =
+      NotChecked.Kind.of(FAMILY, "CPT codes", RVU_FILE, CodeSystem.CPT.dataset());
+  private static final NotChecked.Kind HCPCS_NOT_CHECKED =
+      NotChecked.Kind.of(FAMILY, "HCPCS Level II codes", HCPCS_FILE, CodeSystem.HCPCS.dataset());
+  private static final NotChecked.Kind MODIFIERS_NOT_CHECKED =
+      NotChecked.Kind.of(
+          FAMILY, "HCPCS Level II modifiers", HCPCS_FILE, CodeSystem.HCPCS.dataset());
+  private static final NotChecked.Kind DIAGNOSES_NOT_CHECKED =
+      NotChecked.Kind.of(
+          FAMILY,
+          on ->
+              on.icd10cmRelease == null
+                  ? "ICD-10-CM codes"
+                  : "ICD-10-CM codes ("
+                      + on.icd10cmRelease.title()
+                      + " is in force but its code list is not loaded)",
+          ICD_FILE,
+          CodeSystem.ICD10CM.dataset());
+
   @Override
   public String family() {
     return FAMILY;
@@ -51,8 +70,8 @@ public final class CodeValidityRule implements ClaimRule {
 
   @Override
   public void check(Claim claim, ClaimReleases tables, List<Finding> findings) {
-    NotChecked.Lines cptGap = new NotChecked.Lines();
-    NotChecked.Lines hcpcsGap = new NotChecked.Lines();
+    NotChecked.LineCodes cptGap = new NotChecked.LineCodes();
+    NotChecked.LineCodes hcpcsGap = new NotChecked.LineCodes();
     NotChecked.Lines modifierGap = new NotChecked.Lines();
     List<ClaimLine> lines = claim.lines();
     for (int i = 0; i < lines.size(); i++) {
@@ -61,7 +80,7 @@ public final class CodeValidityRule implements ClaimRule {
       CodeSystem system = isCpt(line.code()) ? CodeSystem.CPT : CodeSystem.HCPCS;
       CodeCatalog catalog = on.catalog(system);
       if (catalog == null) {
-        (system == CodeSystem.CPT ? cptGap : hcpcsGap).add(i, on, line.code());
+        (system == CodeSystem.CPT ? cptGap : hcpcsGap).add(i, on);
       } else {
         checkProcedure(line, i + 1, system, catalog, tables.codeOf(i).listed != null, on, findings);
       }
@@ -87,36 +106,16 @@ public final class CodeValidityRule implements ClaimRule {
     if (!claim.diagnoses().isEmpty()) {
       ReleasesInForce on = tables.onClaimDate();
       if (on.icd10cm == null) {
-        List<Integer> all = new ArrayList<>();
-        for (int d = 1; d <= claim.diagnoses().size(); d++) {
-          all.add(d);
-        }
-        findings.add(
-            NotChecked.finding(
-                FAMILY,
-                "ICD-10-CM codes",
-                () ->
-                    on.icd10cmRelease == null
-                        ? "ICD-10-CM codes"
-                        : "ICD-10-CM codes ("
-                            + on.icd10cmRelease.title()
-                            + " is in force but its code list is not loaded)",
-                ICD_FILE,
-                on,
-                CodeSystem.ICD10CM.dataset(),
-                List.of(),
-                tables.printedDiagnoses()));
+        findings.add(DIAGNOSES_NOT_CHECKED.finding(on, List.of(), tables.printedDiagnoses()));
       } else {
         for (String diagnosis : claim.diagnoses()) {
           checkDiagnosis(claim, diagnosis, on, findings);
         }
       }
     }
-    cptGap.report(FAMILY, "CPT codes", RVU_FILE, CodeSystem.CPT.dataset(), findings);
-    hcpcsGap.report(
-        FAMILY, "HCPCS Level II codes", HCPCS_FILE, CodeSystem.HCPCS.dataset(), findings);
-    modifierGap.report(
-        FAMILY, "HCPCS Level II modifiers", HCPCS_FILE, CodeSystem.HCPCS.dataset(), findings);
+    cptGap.report(CPT_NOT_CHECKED, tables, findings);
+    hcpcsGap.report(HCPCS_NOT_CHECKED, tables, findings);
+    modifierGap.report(MODIFIERS_NOT_CHECKED, findings);
   }
 
   /**

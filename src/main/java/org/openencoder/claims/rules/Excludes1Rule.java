@@ -7,7 +7,6 @@ import org.openencoder.claims.Finding;
 import org.openencoder.claims.Finding.Severity;
 import org.openencoder.claims.Finding.Source;
 import org.openencoder.codeset.CodeSystem;
-import org.openencoder.codeset.Release;
 
 /**
  * ICD-10-CM Excludes1 notes between two diagnoses of the claim, read from the Tabular List of the
@@ -23,6 +22,35 @@ public final class Excludes1Rule implements ClaimRule {
       "Guideline I.A.12.a: an exception to the Excludes1 definition is the circumstance when the"
           + " two conditions are unrelated to each other; if it is not clear whether they are"
           + " related, query the provider.";
+
+  private static final NotChecked.Kind NOT_CHECKED =
+      NotChecked.Kind.of(
+          FAMILY,
+          "Excludes1 notes",
+          "ICD-10-CM Tabular List (icd10cm_tabular_*.xml)",
+          CodeSystem.ICD10CM.dataset());
+
+  /** The notice when the fiscal year in force is loaded, but without its Tabular List. */
+  private static final NotChecked.Kind NO_TABULAR =
+      new NotChecked.Kind(
+          on ->
+              new Finding(
+                  FAMILY + ".not-checked",
+                  Severity.INFO,
+                  List.of(),
+                  List.of(),
+                  "Excludes1 notes not checked: "
+                      + on.icd10cmRelease.title()
+                      + ", in force on "
+                      + on.date
+                      + ", is loaded without its Tabular List.",
+                  "Load the Tabular List of "
+                      + on.icd10cmRelease.title()
+                      + " (icd10cm_tabular_*.xml), or check the Excludes1 notes by hand.",
+                  new Source(
+                      "ICD-10-CM Tabular List (missing)",
+                      on.icd10cmRelease.title(),
+                      on.icd10cmRelease.effectiveFrom())));
 
   @Override
   public String family() {
@@ -92,46 +120,6 @@ public final class Excludes1Rule implements ClaimRule {
   }
 
   private static Finding notChecked(List<String> codes, ReleasesInForce on) {
-    if (on.icd10cmRelease != null) {
-      Release release = on.icd10cmRelease;
-      // Worded once per date, as the other notices.
-      Finding wording =
-          on.notices.computeIfAbsent(
-              FAMILY + " tabular",
-              k ->
-                  new Finding(
-                      FAMILY + ".not-checked",
-                      Severity.INFO,
-                      List.of(),
-                      List.of(),
-                      "Excludes1 notes not checked: "
-                          + release.title()
-                          + ", in force on "
-                          + on.date
-                          + ", is loaded without its Tabular List.",
-                      "Load the Tabular List of "
-                          + release.title()
-                          + " (icd10cm_tabular_*.xml), or check the Excludes1 notes by hand.",
-                      new Source(
-                          "ICD-10-CM Tabular List (missing)",
-                          release.title(),
-                          release.effectiveFrom())));
-      return new Finding(
-          wording.rule(),
-          Severity.INFO,
-          List.of(),
-          codes,
-          wording.message(),
-          wording.fix(),
-          wording.source());
-    }
-    return NotChecked.finding(
-        FAMILY,
-        "Excludes1 notes",
-        "ICD-10-CM Tabular List (icd10cm_tabular_*.xml)",
-        on,
-        CodeSystem.ICD10CM.dataset(),
-        List.of(),
-        codes);
+    return (on.icd10cmRelease != null ? NO_TABULAR : NOT_CHECKED).finding(on, List.of(), codes);
   }
 }

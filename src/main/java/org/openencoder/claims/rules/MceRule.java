@@ -22,6 +22,13 @@ public final class MceRule implements ClaimRule {
 
   public static final String FAMILY = "mce";
 
+  private static final NotChecked.Kind NOT_CHECKED =
+      NotChecked.Kind.of(
+          FAMILY,
+          "Medicare Code Editor edits",
+          "Definitions of Medicare Code Edits_v_*.txt",
+          MedicareCodeEditor.DATASET);
+
   private static final List<MceList> AGE_LISTS =
       List.of(
           MceList.NEWBORN_DIAGNOSIS,
@@ -44,15 +51,7 @@ public final class MceRule implements ClaimRule {
     MceEdits mce = on.mce;
     List<String> diagnoses = claim.diagnoses();
     if (mce == null) {
-      findings.add(
-          NotChecked.finding(
-              FAMILY,
-              "Medicare Code Editor edits",
-              "Definitions of Medicare Code Edits_v_*.txt",
-              on,
-              MedicareCodeEditor.DATASET,
-              List.of(),
-              tables.printedDiagnoses()));
+      findings.add(NOT_CHECKED.finding(on, List.of(), tables.printedDiagnoses()));
       return;
     }
     Integer age = claim.patient().ageOn(on.date);

@@ -21,8 +21,8 @@ public final class MueRule implements ClaimRule {
 
   public static final String FAMILY = "ncci-mue";
 
-  /** What the "not checked" notice names, by setting. */
-  private static final String[] NOT_CHECKED = PtpRule.notChecked("NCCI MUEs");
+  /** The "not checked" notice, by {@link Setting} ordinal. */
+  private static final NotChecked.Kind[] NOT_CHECKED = notChecked();
 
   @Override
   public String family() {
@@ -36,12 +36,12 @@ public final class MueRule implements ClaimRule {
       return; // MUEs edit practitioner, outpatient hospital and DME claims, not inpatient ones.
     }
     List<ClaimLine> lines = claim.lines();
-    NotChecked.Lines notChecked = new NotChecked.Lines();
+    NotChecked.LineCodes notChecked = new NotChecked.LineCodes();
     for (int i = 0; i < lines.size(); i++) {
       ClaimLine line = lines.get(i);
       ReleasesInForce on = tables.onLine(i);
       if (on.mue == null) {
-        notChecked.add(i, on, line.code());
+        notChecked.add(i, on);
         continue;
       }
       ProcedureCodes.Code code = tables.codeOf(i);
@@ -55,11 +55,11 @@ public final class MueRule implements ClaimRule {
         }
         continue;
       }
-      if (firstLineOfCodeOnDate(claim, tables, i)) {
+      if (firstLineOfCodeOnDate(tables, i)) {
         int units = line.units();
         List<Integer> numbers = null;
         for (int j = i + 1; j < lines.size(); j++) {
-          if (lines.get(j).code().equals(line.code()) && tables.sameDate(i, j)) {
+          if (tables.sameCode(i, j) && tables.sameDate(i, j)) {
             units += lines.get(j).units();
             if (numbers == null) {
               numbers = new ArrayList<>(2);
@@ -73,18 +73,26 @@ public final class MueRule implements ClaimRule {
         }
       }
     }
-    notChecked.report(
-        FAMILY,
-        NOT_CHECKED[setting.ordinal()],
-        "MCR_MUE_*_Eff_*.csv",
-        NcciTables.MUE_DATASET,
-        findings);
+    notChecked.report(NOT_CHECKED[setting.ordinal()], tables, findings);
   }
 
-  private static boolean firstLineOfCodeOnDate(Claim claim, ClaimReleases tables, int index) {
-    String code = claim.lines().get(index).code();
+  private static NotChecked.Kind[] notChecked() {
+    Setting[] settings = Setting.values();
+    NotChecked.Kind[] kinds = new NotChecked.Kind[settings.length];
+    for (Setting setting : settings) {
+      kinds[setting.ordinal()] =
+          NotChecked.Kind.of(
+              FAMILY,
+              "NCCI MUEs (" + setting.displayName() + ")",
+              "MCR_MUE_*_Eff_*.csv",
+              NcciTables.MUE_DATASET);
+    }
+    return kinds;
+  }
+
+  private static boolean firstLineOfCodeOnDate(ClaimReleases tables, int index) {
     for (int j = 0; j < index; j++) {
-      if (claim.lines().get(j).code().equals(code) && tables.sameDate(index, j)) {
+      if (tables.sameCode(index, j) && tables.sameDate(index, j)) {
         return false;
       }
     }

@@ -78,7 +78,12 @@ final class ProcedureCodes {
    */
   static final class Code {
     final @Nullable CodeEntry listed;
-    private final Mue[] mues;
+
+    // By setting, in fields rather than an array: one memory read less for every line checked.
+    private final @Nullable Mue muePractitioner;
+    private final @Nullable Mue mueHospital;
+    private final @Nullable Mue mueDme;
+
     final List<AddOnEdit> addOnEdits;
     private final int ptpPractitioner;
     private final int ptpHospital;
@@ -93,7 +98,9 @@ final class ProcedureCodes {
         int ptpPractitioner,
         int ptpHospital) {
       this.listed = listed;
-      this.mues = mues;
+      this.muePractitioner = mues[Setting.PRACTITIONER.ordinal()];
+      this.mueHospital = mues[Setting.OUTPATIENT_HOSPITAL.ordinal()];
+      this.mueDme = mues[Setting.DME.ordinal()];
       this.addOnEdits = addOnEdits;
       this.ptpPractitioner = ptpPractitioner;
       this.ptpHospital = ptpHospital;
@@ -102,7 +109,11 @@ final class ProcedureCodes {
 
     /** Its MUE in a setting, or null when the MUE table in force does not list it. */
     @Nullable Mue mue(Setting setting) {
-      return mues[setting.ordinal()];
+      return switch (setting) {
+        case PRACTITIONER -> muePractitioner;
+        case OUTPATIENT_HOSPITAL -> mueHospital;
+        case DME -> mueDme;
+      };
     }
 
     /** Its number in the PTP table of a setting in force, or -1 when that table lacks it. */

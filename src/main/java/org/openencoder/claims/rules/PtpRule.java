@@ -42,18 +42,19 @@ public final class PtpRule implements ClaimRule {
       " The edit's start date is unknown in this source (the derived 2024 table lacks the"
           + " Effective Date column): check that it was in force on the date of service.";
 
-  /** What the "not checked" notice names, by setting: worded once, its hash kept. */
-  private static final String[] NOT_CHECKED = notChecked("NCCI PTP edits");
-
-  /** "NCCI PTP edits (Practitioner services)" and the others, by {@link Setting} ordinal. */
-  static String[] notChecked(String edits) {
-    Setting[] settings = Setting.values();
-    String[] names = new String[settings.length];
-    for (Setting setting : settings) {
-      names[setting.ordinal()] = edits + " (" + setting.displayName() + ")";
-    }
-    return names;
-  }
+  /** The "not checked" notice by setting (none for DME, which has no PTP table). */
+  private static final NotChecked.Kind[] NOT_CHECKED = {
+    NotChecked.Kind.of(
+        FAMILY,
+        "NCCI PTP edits (" + Setting.PRACTITIONER.displayName() + ")",
+        "ccipra-v*-f1..f4",
+        NcciTables.PTP_PRACTITIONER_DATASET),
+    NotChecked.Kind.of(
+        FAMILY,
+        "NCCI PTP edits (" + Setting.OUTPATIENT_HOSPITAL.displayName() + ")",
+        "ccioph-v*-f1..f4",
+        NcciTables.PTP_HOSPITAL_DATASET),
+  };
 
   @Override
   public String family() {
@@ -67,7 +68,7 @@ public final class PtpRule implements ClaimRule {
       return; // Medicare PTP tables exist for practitioner and outpatient hospital claims only.
     }
     List<ClaimLine> lines = claim.lines();
-    NotChecked.Lines notChecked = new NotChecked.Lines();
+    NotChecked.LineCodes notChecked = new NotChecked.LineCodes();
     // Each line's code is numbered once in its date's table; pairs are then looked up by number.
     int count = lines.size();
     PtpTable[] tableOf = new PtpTable[count];
@@ -75,7 +76,7 @@ public final class PtpRule implements ClaimRule {
     for (int i = 0; i < count; i++) {
       tableOf[i] = on.onLine(i).ptp(setting);
       if (tableOf[i] == null) {
-        notChecked.add(i, on.onLine(i), lines.get(i).code());
+        notChecked.add(i, on.onLine(i));
       } else {
         number[i] = on.codeOf(i).ptpNumber(setting);
       }
@@ -90,10 +91,16 @@ public final class PtpRule implements ClaimRule {
         if (number[j] < 0 || number[j] == number[i] || tableOf[j] != table || !on.sameDate(i, j)) {
           continue;
         }
-        PtpEdit edit = table.isColumn1(number[i]) ? table.edit(number[i], number[j], day) : null;
+        // One read says whether the pair is an edit in either order: most pairs are none.
+        int orders = table.pairOrders(number[i], number[j]);
+        if (orders == 0) {
+          continue;
+        }
+        PtpEdit edit =
+            (orders & PtpTable.FORWARD) != 0 ? table.edit(number[i], number[j], day) : null;
         int column1 = i;
         int column2 = j;
-        if (edit == null && table.isColumn1(number[j])) {
+        if (edit == null && (orders & PtpTable.BACKWARD) != 0) {
           edit = table.edit(number[j], number[i], day);
           column1 = j;
           column2 = i;
@@ -106,14 +113,7 @@ public final class PtpRule implements ClaimRule {
         }
       }
     }
-    notChecked.report(
-        FAMILY,
-        NOT_CHECKED[setting.ordinal()],
-        setting == Setting.PRACTITIONER ? "ccipra-v*-f1..f4" : "ccioph-v*-f1..f4",
-        setting == Setting.PRACTITIONER
-            ? NcciTables.PTP_PRACTITIONER_DATASET
-            : NcciTables.PTP_HOSPITAL_DATASET,
-        findings);
+    notChecked.report(NOT_CHECKED[setting.ordinal()], on, findings);
   }
 
   private static Finding finding(

@@ -51,8 +51,8 @@ public final class ReleasesInForce {
    */
   private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
-  /** The "not checked" findings of this date by the edits they name, worded once. */
-  final Map<String, Finding> notices = new ConcurrentHashMap<>();
+  /** The "not checked" findings of this date, worded once, by {@link NotChecked.Kind} slot. */
+  final Finding[] notices = new Finding[NotChecked.Kind.SLOTS];
 
   ReleasesInForce(
       LocalDate date,

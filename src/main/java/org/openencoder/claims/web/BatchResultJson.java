@@ -37,12 +37,17 @@ final class BatchResultJson {
 
   private BatchResultJson() {}
 
-  static void findings(JsonGenerator out, int claim, @Nullable String id, List<Finding> findings) {
+  static void findings(
+      JsonGenerator out,
+      int claim,
+      @Nullable String id,
+      List<Finding> findings,
+      SharedTexts texts) {
     start(out, claim, id);
     out.writeName(FINDINGS);
     out.writeStartArray(findings, findings.size());
     for (Finding finding : findings) {
-      finding(out, finding);
+      finding(out, finding, texts);
     }
     out.writeEndArray();
     out.writeEndObject();
@@ -74,10 +79,10 @@ final class BatchResultJson {
     }
   }
 
-  private static void finding(JsonGenerator out, Finding finding) {
+  private static void finding(JsonGenerator out, Finding finding, SharedTexts texts) {
     out.writeStartObject();
     out.writeName(RULE);
-    out.writeString(finding.rule());
+    texts.write(out, finding.rule());
     out.writeName(SEVERITY);
     out.writeString(SEVERITIES[finding.severity().ordinal()]);
     out.writeName(LINES);
@@ -95,28 +100,59 @@ final class BatchResultJson {
     }
     out.writeEndArray();
     out.writeName(MESSAGE);
-    out.writeString(finding.message());
+    texts.write(out, finding.message());
     out.writeName(FIX);
-    nullable(out, finding.fix());
+    if (finding.fix() == null) {
+      out.writeNull();
+    } else {
+      texts.write(out, finding.fix());
+    }
     Finding.Source source = finding.source();
     out.writeName(SOURCE);
     out.writeStartObject();
     out.writeName(FILE);
-    out.writeString(source.file());
+    texts.write(out, source.file());
     out.writeName(RELEASE);
-    out.writeString(source.release());
+    texts.write(out, source.release());
     out.writeName(EFFECTIVE);
-    // ISO-8601, as the single-claim answer writes a LocalDate.
-    nullable(out, source.effective() == null ? null : source.effective().toString());
+    // ISO-8601, as the single-claim answer writes a LocalDate (the release's own, shared).
+    if (source.effective() == null) {
+      out.writeNull();
+    } else {
+      texts.write(out, source.effective());
+    }
     out.writeEndObject();
     out.writeEndObject();
   }
 
-  private static void nullable(JsonGenerator out, @Nullable String value) {
-    if (value == null) {
-      out.writeNull();
-    } else {
-      out.writeString(value);
+  /**
+   * The texts the checker shares between findings (a date's "not checked" wording, an MUE's fix, a
+   * file's citation: the same String in every finding that has it), written from their JSON bytes,
+   * escaped and encoded once. They are known by identity in a small direct-mapped table: a text
+   * seen a second time in its slot is encoded and kept; a text of one finding only (a PTP pair's
+   * message) just takes the slot. Notices and citations are most of the bytes of a typical batch's
+   * results. One per thread: it is not thread-safe.
+   */
+  static final class SharedTexts {
+    private static final int SLOTS = 1 << 10;
+    private final Object[] seen = new Object[SLOTS];
+    private final SerializableString[] encoded = new SerializableString[SLOTS];
+
+    /** A text, or a value written as the string of its {@code toString()} (a date). */
+    void write(JsonGenerator out, Object text) {
+      int slot = System.identityHashCode(text) & (SLOTS - 1);
+      if (seen[slot] != text) {
+        seen[slot] = text;
+        encoded[slot] = null;
+        out.writeString(text.toString());
+        return;
+      }
+      SerializableString json = encoded[slot];
+      if (json == null) {
+        json = new SerializedString(text.toString());
+        encoded[slot] = json;
+      }
+      out.writeString(json);
     }
   }
 

@@ -56,6 +56,10 @@ class ClaimBatches implements DisposableBean {
   private static final ThreadLocal<ClaimJson.CodeStrings> CODE_STRINGS =
       ThreadLocal.withInitial(ClaimJson.CodeStrings::new);
 
+  /** Each pool thread's encoded shared texts (see {@link BatchResultJson.SharedTexts}). */
+  private static final ThreadLocal<BatchResultJson.SharedTexts> SHARED_TEXTS =
+      ThreadLocal.withInitial(BatchResultJson.SharedTexts::new);
+
   private final ClaimChecker checker;
   private final JsonMapper json;
   private final ObjectWriter resultLines;
@@ -258,7 +262,7 @@ class ClaimBatches implements DisposableBean {
   private void checked(
       JsonGenerator results, int number, @Nullable String id, Claim claim, @Nullable Long row) {
     try {
-      BatchResultJson.findings(results, number, id, checker.check(claim));
+      BatchResultJson.findings(results, number, id, checker.check(claim), SHARED_TEXTS.get());
     } catch (InvalidClaimException e) {
       BatchResultJson.errors(
           results, number, id, row == null ? e.errors() : fromRow(e.errors(), row));
