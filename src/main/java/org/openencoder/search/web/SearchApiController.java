@@ -55,8 +55,8 @@ class SearchApiController {
    * The parameters are read from the request and the answer's bytes (kept with the answer, see
    * SearchCache#searchAs) written straight to the response: with @RequestParam arguments Spring
    * MVC made a data binder for each of the five parameters on every request, and a returned body
-   * went through the choice of a message converter. On a search answered from memory those were
-   * most of the request's cost besides Tomcat and the security filters.
+   * went through the choice of a message converter. With the JSON written again on every request,
+   * that was about a third of the CPU of a search answered from memory (bench/README.md).
    */
   private static void write(byte[] json, HttpServletResponse response) throws IOException {
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
