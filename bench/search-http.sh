@@ -10,7 +10,9 @@
 #   bench/search-http.sh                   # OPENENCODER_MIRROR defaults to ../shared/data
 #
 # Settings (environment): OPENENCODER_MIRROR, BENCH_THREADS (wrk threads, 2), BENCH_CONNECTIONS
-# (32), BENCH_DURATION (30s), BENCH_WARMUP (15s), BENCH_CACHE (both, on or off), BENCH_JAR
+# (32), BENCH_DURATION (30s), BENCH_WARMUP (15s, the least warm-up; it goes on in rounds of
+# BENCH_WARMUP_ROUND, 5s, until the app's CPU per request settles, at most BENCH_WARMUP_MAX, 240s),
+# BENCH_CACHE (both, on or off), BENCH_JAR
 # (default target/openencoder.jar, rebuilt when older than the sources), BENCH_JAVA_OPTS,
 # BENCH_HOME (an OPENENCODER_HOME with the releases already imported, kept; default a fresh
 # temporary one), BENCH_KEEP=1 (keep logs).
@@ -32,6 +34,8 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-15s}
+WARMUP_ROUND=${BENCH_WARMUP_ROUND:-5s}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-240s}
 JAR=${BENCH_JAR:-target/openencoder.jar}
 CACHE=${BENCH_CACHE:-both}
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:-}"
@@ -152,19 +156,32 @@ check_mix() {
 # The app's own CPU time (user + system, all its threads: requests, GC, JIT) in clock ticks: the
 # figure a busy machine disturbs least, since waiting for a core costs no CPU time.
 app_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }
+# The JIT compiler threads' share of it: while it is large the figure is of a JVM still warming up.
+jit_ticks() {
+  local task total=0
+  for task in /proc/"$APP_PID"/task/*; do
+    [[ $(cat "$task/comm" 2>/dev/null) == C[12]\ Compiler* ]] || continue
+    total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
 TICKS=$(getconf CLK_TCK)
 
 # wrk_run NAME PATH DURATION: wrk with the rotation script, its output kept in $WORK/NAME.txt and
 # the app's CPU time per request in microseconds in $WORK/NAME.cpu.
 wrk_run() {
-  local out=$WORK/$1.txt before after
+  local out=$WORK/$1.txt before after jit_before jit_after
   WRK_COMMAND="BENCH_PATH=$2 BENCH_QUERIES=bench/search-queries.tsv wrk -t$THREADS -c$CONNECTIONS -d$3 --latency -s bench/search-rotate.lua $BASE"
   before=$(app_ticks)
+  jit_before=$(jit_ticks)
   BENCH_PATH=$2 BENCH_QUERIES=bench/search-queries.tsv \
     wrk "-t$THREADS" "-c$CONNECTIONS" "-d$3" --latency -s bench/search-rotate.lua "$BASE" >"$out"
   after=$(app_ticks)
+  jit_after=$(jit_ticks)
   awk -v t="$((after - before))" -v hz="$TICKS" '/ requests in / {printf "%.0f", t / hz * 1e6 / $1}' \
     "$out" >"$WORK/$1.cpu"
+  awk -v t="$((jit_after - jit_before))" -v hz="$TICKS" '/ requests in / {printf "%.0f", t / hz * 1e6 / $1}' \
+    "$out" >"$WORK/$1.jit"
   if grep -q "Non-2xx or 3xx responses" "$out"; then
     cat "$out" >&2
     die "$1: answers other than 200"
@@ -178,6 +195,39 @@ latency_ms() {
     sub(/[a-z]+$/, "", v); printf "%.2f", v * f}' "$WORK/$1.txt"
 }
 
+# warm_up NAME PATH: rounds of BENCH_WARMUP_ROUND, not measured, for at least BENCH_WARMUP and
+# until the app's CPU time per request of a round is within 10% of the round before and the JIT
+# compiler's share of it is under 3% (at 10%, a JVM still compiling passed for settled: 756 us a
+# request that became 133 once compiled), at most BENCH_WARMUP_MAX in all. On 2 shared cores the
+# JIT takes minutes over Spring's deep call stacks: after a fixed 10 s a request cost several
+# times what it costs once compiled, and the figure said more about the compiler than the request.
+warm_up() {
+  local name=$1 path=$2 round=0 spent=0 cpu jit previous=0 round_s max_s least_s
+  least_s=$(seconds "$WARMUP")
+  max_s=$(seconds "$WARMUP_MAX")
+  round_s=$(seconds "$WARMUP_ROUND")
+  while :; do
+    round=$((round + 1))
+    wrk_run "warmup-$name-$round" "$path" "$WARMUP_ROUND"
+    spent=$((spent + round_s))
+    cpu=$(cat "$WORK/warmup-$name-$round.cpu")
+    echo "  warm-up $name, round $round: $(rps "warmup-$name-$round") req/s," \
+      "app CPU $cpu us a request (JIT $(cat "$WORK/warmup-$name-$round.jit") us)"
+    jit=$(cat "$WORK/warmup-$name-$round.jit")
+    if ((spent >= least_s)) && awk -v a="$cpu" -v b="$previous" -v j="$jit" \
+      'BEGIN {exit !(b > 0 && a <= 1.1 * b && a >= 0.9 * b && j <= 0.03 * a)}'; then
+      break
+    fi
+    if ((spent >= max_s)); then
+      echo "  warm-up $name: still changing after $spent s (BENCH_WARMUP_MAX)"
+      break
+    fi
+    previous=$cpu
+  done
+  eval "WARMED_${name//-/_}=$spent"
+}
+seconds() { awk -v d="$1" 'BEGIN {n = d + 0; if (d ~ /m$/) n *= 60; if (d ~ /h$/) n *= 3600; print n}'; }
+
 # measure CACHE: one app start, with the search's answer cache on or off
 # (openencoder.search.cache.enabled); the bare stack before and after the search, then the app
 # stops. With the cache on, the mix's 269 queries are answered from memory after their first
@@ -186,9 +236,8 @@ measure() {
   local cache=$1
   start_app "cache-$cache" "--openencoder.search.cache.enabled=$([[ $cache == on ]] && echo true || echo false)"
   check_mix
-  echo "Warming up the JIT (cache $cache): $WARMUP of the search mix, then $WARMUP of the bare stack (not measured)"
-  wrk_run "warmup-search-$cache" /api/v1/search "$WARMUP"
-  wrk_run "warmup-bare-$cache" /actuator/health/liveness "$WARMUP"
+  warm_up "search-$cache" /api/v1/search
+  warm_up "bare-$cache" /actuator/health/liveness
   eval "LOAD_BEFORE_$cache='$(cut -d' ' -f1-3 /proc/loadavg)'"
   # The bare stack first, then the search, then the bare stack again: load that changes during the
   # run shows up as a difference between the two bare figures.
@@ -215,7 +264,10 @@ echo "Machine: $(nproc) cores, $(awk '/^model name/ {sub(/^[^:]*: /, ""); print;
 for cache in "${CACHES[@]}"; do
   before=LOAD_BEFORE_$cache
   after=LOAD_AFTER_$cache
-  echo "Load average, cache $cache: ${!before} before, ${!after} after."
+  warmed_search=WARMED_search_$cache
+  warmed_bare=WARMED_bare_$cache
+  echo "Load average, cache $cache: ${!before} before, ${!after} after; warmed up ${!warmed_search} s" \
+    "(search) and ${!warmed_bare} s (bare stack)."
 done
 echo "Command: $SEARCH_COMMAND"
 for cache in "${CACHES[@]}"; do
@@ -224,7 +276,7 @@ for cache in "${CACHES[@]}"; do
   cat "$WORK/search-$cache.txt"
 done
 echo
-printf '%-44s %9s %8s %8s %8s %14s\n' "" "req/s" "p50 ms" "p90 ms" "p99 ms" "app CPU us/req"
+printf '%-44s %9s %8s %8s %8s %14s %12s\n' "" "req/s" "p50 ms" "p90 ms" "p99 ms" "app CPU us/req" "of it JIT"
 for cache in "${CACHES[@]}"; do
   for run in "search-$cache" "bare1-$cache" "bare2-$cache"; do
     case $run in
@@ -233,8 +285,9 @@ for cache in "${CACHES[@]}"; do
       bare1-*) label="  bare stack (cache $cache start), before" ;;
       bare2-*) label="  bare stack (cache $cache start), after" ;;
     esac
-    printf '%-44s %9s %8s %8s %8s %14s\n' "$label" "$(rps "$run")" "$(latency_ms "$run" 50%)" \
-      "$(latency_ms "$run" 90%)" "$(latency_ms "$run" 99%)" "$(cat "$WORK/$run.cpu")"
+    printf '%-44s %9s %8s %8s %8s %14s %12s\n' "$label" "$(rps "$run")" "$(latency_ms "$run" 50%)" \
+      "$(latency_ms "$run" 90%)" "$(latency_ms "$run" 99%)" "$(cat "$WORK/$run.cpu")" \
+      "$(cat "$WORK/$run.jit")"
   done
 done
 echo

@@ -1,10 +1,12 @@
 package org.openencoder.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -59,6 +61,20 @@ class WebSecurityConfiguration {
         .logout(logout -> logout.disable())
         .httpBasic(basic -> basic.disable());
     return http.build();
+  }
+
+  /**
+   * With Spring Security's observations off (application.properties), its filters are not wrapped
+   * at all: {@code management.observations.enable.spring.security=false} alone only makes each
+   * wrapper's observation a no-op, and the wrappers (two per filter, on every request) still cost
+   * their calls. Setting the property to true brings the observations back.
+   */
+  @Bean
+  @ConditionalOnProperty(
+      name = "management.observations.enable.spring.security",
+      havingValue = "false")
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /** Before Spring Session's filter, so that it finds no session cookie on an API request. */

@@ -264,6 +264,23 @@ class AccountSecurityTest {
   }
 
   @Test
+  void pagesSayWhoIsSignedInButARedirectCarriesNoEmail() {
+    String email = newEmail("header");
+    SiteClient member = SITE.member(email, PASSWORD);
+    assertThat(member.get(SITE.url("/codes/icd10cm/E11.9")).body())
+        .contains("id=\"account-link\"")
+        .doesNotContain("id=\"login-link\"");
+    assertThat(new SiteClient().get(SITE.url("/codes/icd10cm/E11.9")).body())
+        .contains("id=\"login-link\"")
+        .doesNotContain("id=\"account-link\"");
+    HttpResponse<String> saved =
+        member.submit(
+            SITE.url("/account"), SITE.url("/account/profile"), Map.of("displayName", "Header"));
+    assertThat(saved.statusCode()).isEqualTo(302);
+    assertThat(location(saved)).endsWith("/account").doesNotContain("signedIn");
+  }
+
+  @Test
   void deletingAnAccountDeletesItsDataAndEndsItsSession() {
     String email = newEmail("delete");
     SiteClient member = SITE.member(email, PASSWORD);

@@ -3,6 +3,9 @@ package org.openencoder.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.testing.RunningApplication;
@@ -72,5 +75,34 @@ class SearchCacheTest extends RunningApplication {
     SearchCache off = cache(false);
     SearchResults first = off.search("asthma", SearchFilter.ANY, 20);
     assertThat(off.search("asthma", SearchFilter.ANY, 20)).isNotSameAs(first).isEqualTo(first);
+  }
+
+  @Test
+  void aRenderedAnswerIsRenderedOnceAndIsTheRenderingOfTheIndexsAnswer() {
+    AtomicInteger renderings = new AtomicInteger();
+    Function<SearchResults, byte[]> render =
+        results -> {
+          renderings.incrementAndGet();
+          return results.toString().getBytes(StandardCharsets.UTF_8);
+        };
+    byte[] fromIndex = render.apply(codeSearch.search("broken arm", SearchFilter.ANY, 20));
+    renderings.set(0);
+    SearchCache cache = cache(true);
+    byte[] first = cache.searchAs("broken arm", SearchFilter.ANY, 20, render);
+    assertThat(first).isEqualTo(fromIndex);
+    assertThat(cache.searchAs(" broken arm", SearchFilter.ANY, 20, render)).isSameAs(first);
+    assertThat(renderings).hasValue(1);
+    // Kept first without its rendering (the search page), rendered when the API asks, then kept.
+    SearchResults typed = cache.suggest("pneum", SearchFilter.ANY, 8);
+    byte[] rendered = cache.suggestAs("pneum", SearchFilter.ANY, 8, render);
+    assertThat(rendered).isEqualTo(render.apply(typed));
+    assertThat(cache.suggestAs("pneum", SearchFilter.ANY, 8, render)).isSameAs(rendered);
+    assertThat(cache.suggest("pneum", SearchFilter.ANY, 8)).isSameAs(typed);
+    // Off, every request searches and renders.
+    SearchCache off = cache(false);
+    renderings.set(0);
+    assertThat(off.searchAs("broken arm", SearchFilter.ANY, 20, render)).isEqualTo(fromIndex);
+    assertThat(off.searchAs("broken arm", SearchFilter.ANY, 20, render)).isEqualTo(fromIndex);
+    assertThat(renderings).hasValue(2);
   }
 }

@@ -46,18 +46,31 @@ final class SearchParameters {
 
   /**
    * A checkbox's value: "true" (or "on", what a checkbox without a value sends), else absent or
-   * "false".
+   * "false"; also the other words Spring reads as a boolean (yes/no, 1/0, off), which the API
+   * accepted when Spring read its parameters.
    */
   static boolean billableOnly(@Nullable String billable) {
     if (billable == null || billable.isBlank()) {
       return false;
     }
     return switch (billable.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "on" -> true;
-      case "false" -> false;
+      case "true", "on", "yes", "1" -> true;
+      case "false", "off", "no", "0" -> false;
       default ->
           throw new InvalidSearchException(
               "Billable only is 'true' or 'false', not '" + billable + "'.");
     };
+  }
+
+  /** How many codes to answer; absent or blank, the default. The search checks the range. */
+  static int limit(@Nullable String limit, int defaultLimit) {
+    if (limit == null || limit.isBlank()) {
+      return defaultLimit;
+    }
+    try {
+      return Integer.parseInt(limit.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidSearchException("The limit '" + limit + "' is not a whole number.");
+    }
   }
 }

@@ -3,6 +3,11 @@ package org.openencoder.search.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +32,20 @@ class SearchResultsJsonTest extends RunningApplication {
   @Autowired CodeSearch codeSearch;
   @Autowired JsonMapper json;
 
-  @Test
-  void everyAnswerOfTheQueryMixIsWrittenAsTheJsonMapperWritesIt() throws IOException {
-    SearchResultsJson writer = new SearchResultsJson(json);
+  private static List<String[]> mix() throws IOException {
     List<String[]> mix =
         Files.readAllLines(Path.of("bench/search-queries.tsv")).stream()
             .filter(line -> !line.startsWith("#") && line.contains("\t"))
             .map(line -> line.split("\t", 2))
             .toList();
     assertThat(mix).hasSizeGreaterThan(200);
+    return mix;
+  }
+
+  @Test
+  void everyAnswerOfTheQueryMixIsWrittenAsTheJsonMapperWritesIt() throws IOException {
+    SearchResultsJson writer = new SearchResultsJson(json);
+    List<String[]> mix = mix();
     for (String[] query : mix) {
       SearchResults answer =
           query[0].equals("typing")
@@ -56,5 +66,36 @@ class SearchResultsJsonTest extends RunningApplication {
     SearchResults none = codeSearch.search("E11.9", before, 5);
     assertThat(none.results()).isEmpty();
     assertThat(none.notices()).isNotEmpty();
+  }
+
+  /**
+   * The API sends a kept answer's JSON as it was written the first time: asked twice (the second
+   * time from memory), every query of the mix answers byte for byte what the index's own answer,
+   * searched now without the cache, is written as.
+   */
+  @Test
+  void answersFromMemoryAreTheBytesOfTheIndexsAnswer() throws Exception {
+    SearchResultsJson writer = new SearchResultsJson(json);
+    HttpClient http = HttpClient.newHttpClient();
+    for (String[] query : mix()) {
+      boolean typing = query[0].equals("typing");
+      byte[] uncached =
+          writer.write(
+              typing
+                  ? codeSearch.suggest(query[1], SearchFilter.ANY, 8)
+                  : codeSearch.search(query[1], SearchFilter.ANY, 20));
+      URI uri =
+          URI.create(
+              url(
+                  (typing ? "/api/v1/search/suggest?q=" : "/api/v1/search?q=")
+                      + URLEncoder.encode(query[1], StandardCharsets.UTF_8)));
+      for (int time = 1; time <= 2; time++) {
+        HttpResponse<byte[]> response =
+            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).as("%s, asked %d times", query[1], time).isEqualTo(uncached);
+      }
+    }
   }
 }
