@@ -46,13 +46,19 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
@@ -161,7 +167,8 @@ class CodeIndex {
       Set<Long> releases,
       IndexSearcher searcher,
       Map<Long, CodeSystem> systems,
-      Map<String, List<String>> corrections) {}
+      Map<String, List<String>> corrections,
+      Map<Term, TermStates> termStates) {}
 
   Analyzer analyzer() {
     return analyzer;
@@ -189,6 +196,33 @@ class CodeIndex {
   }
 
   private static final int MAX_CACHED_CORRECTIONS = 50_000;
+
+  /**
+   * A query for one word of one field whose place in the terms dictionary (and its statistics) is
+   * looked up once per index opened, not on every search: a search of a few words over three fields
+   * and a few readings asks for the same terms dozens of times, and walking the terms dictionary
+   * for each was a tenth of its time. Lucene uses the states as given only for the reader they
+   * were built for, so a query built before the index was rebuilt still answers right.
+   */
+  TermQuery term(String field, String word) {
+    Built index = current();
+    Term term = new Term(field, word);
+    TermStates states = index.termStates().get(term);
+    if (states == null) {
+      try {
+        states = TermStates.build(index.searcher(), term, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (index.termStates().size() > MAX_CACHED_TERMS) {
+        index.termStates().clear();
+      }
+      index.termStates().put(term, states);
+    }
+    return new TermQuery(term, states);
+  }
+
+  private static final int MAX_CACHED_TERMS = 200_000;
 
   private static List<String> nearestWords(IndexReader reader, String word, int maxEdits, int max) {
     try {
@@ -394,47 +428,59 @@ class CodeIndex {
   }
 
   List<Found> search(Query query, int limit, Wanted wanted) {
-    return search(query, List.of(), limit, limit, limit, wanted);
+    return search(query, null, List.of(), limit, limit, limit, wanted);
   }
 
   /**
-   * As {@link #search(Query, int, Wanted)}, but first among the codes each narrowing in turn lets
-   * through, scored by the same query: the first narrowing that lets through {@code enough} codes
-   * answers, else the last if it lets through {@code few}, else the query alone. A narrowing that
-   * asks for every word of a long query is a leapfrog over its rarest word, where the query alone
-   * would score every code with any of them.
+   * As {@link #search(Query, int, Wanted)}, within {@code filter} (null: every code), but first
+   * among the codes each narrowing in turn lets through: the first narrowing that lets through
+   * {@code enough} codes answers, else the last if it lets through {@code few}, else the query
+   * alone. Every narrowing must let through only codes the query matches.
+   *
+   * <p>A narrowing that asks for every word of a long query is a leapfrog over its rarest word,
+   * where the query alone would score every code with any of them. The codes it lets through are
+   * gathered first, unscored; only those of the narrowing that answers are then scored, each by
+   * advancing the query's scorer to it, with the query's weight built once. Left to Lucene, the
+   * conjunction of the query and a narrowing built the query's weight and scorers again for every
+   * narrowing tried and moved the query's disjunction of every word along with the narrowing.
    */
   List<Found> search(
-      Query query, List<Query> narrowings, int limit, int enough, int few, Wanted wanted) {
+      Query query,
+      @Nullable Query filter,
+      List<Query> narrowings,
+      int limit,
+      int enough,
+      int few,
+      Wanted wanted) {
     Built index = current();
     IndexSearcher searcher = index.searcher();
     try {
-      ScoreDoc[] hits = null;
-      ScoreDoc[] narrowed = new ScoreDoc[0];
-      boolean narrowedAll = !narrowings.isEmpty();
-      for (Query narrowing : narrowings) {
+      int[] candidates = null;
+      for (int i = 0; i < narrowings.size(); i++) {
+        int[] let;
         try {
-          narrowed =
-              top(
-                  searcher,
-                  new BooleanQuery.Builder()
-                      .add(query, Occur.MUST)
-                      .add(narrowing, Occur.FILTER)
-                      .build(),
-                  limit);
+          let = letThrough(searcher, narrowings.get(i), filter);
         } catch (IndexSearcher.TooManyClauses e) {
-          // A query of many words with many readings, and its narrowing: past Lucene's clause
-          // limit together, the query alone still fits.
-          narrowedAll = false;
-          break;
+          break; // a query of many words with many readings: the query alone still fits
         }
-        if (narrowed.length >= enough) {
-          hits = narrowed;
+        boolean last = i == narrowings.size() - 1;
+        if (let.length >= enough || (last && let.length >= few)) {
+          candidates = let;
           break;
         }
       }
-      if (hits == null) {
-        hits = narrowedAll && narrowed.length >= few ? narrowed : top(searcher, query, limit);
+      ScoreDoc[] hits;
+      if (candidates != null) {
+        hits = scored(searcher, query, candidates, limit);
+      } else {
+        Query filtered =
+            filter == null
+                ? query
+                : new BooleanQuery.Builder()
+                    .add(query, Occur.MUST)
+                    .add(filter, Occur.FILTER)
+                    .build();
+        hits = top(searcher, filtered, limit);
       }
       ScoreDoc[] byDoc = hits.clone();
       Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
@@ -499,6 +545,72 @@ class CodeIndex {
     }
   }
 
+  /** The codes, by index order, that a narrowing and the filter let through; not scored. */
+  private static int[] letThrough(IndexSearcher searcher, Query narrowing, @Nullable Query filter)
+      throws IOException {
+    Query let =
+        filter == null
+            ? narrowing
+            : new BooleanQuery.Builder()
+                .add(narrowing, Occur.FILTER)
+                .add(filter, Occur.FILTER)
+                .build();
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    int[] docs = new int[16];
+    int n = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (n == docs.length) {
+          docs = Arrays.copyOf(docs, n * 2);
+        }
+        docs[n++] = leaf.docBase + doc;
+      }
+    }
+    return Arrays.copyOf(docs, n);
+  }
+
+  /**
+   * The best {@code limit} of some codes (by index order) by the query's score, ties to the lower
+   * document as Lucene's top-score collector breaks them. A code the query does not match is left
+   * out.
+   */
+  private static ScoreDoc[] scored(IndexSearcher searcher, Query query, int[] docs, int limit)
+      throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    List<ScoreDoc> hits = new ArrayList<>(docs.length);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    for (LeafReaderContext leaf : leaves) {
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      if (i == docs.length || docs[i] >= end) {
+        continue;
+      }
+      Scorer scorer = weight.scorer(leaf);
+      DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+      for (; i < docs.length && docs[i] < end; i++) {
+        if (it == null) {
+          continue;
+        }
+        int doc = docs[i] - leaf.docBase;
+        if (it.docID() < doc) {
+          it.advance(doc);
+        }
+        if (it.docID() == doc) {
+          hits.add(new ScoreDoc(docs[i], scorer.score()));
+        }
+      }
+    }
+    hits.sort(
+        Comparator.comparing((ScoreDoc h) -> h.score).reversed().thenComparingInt(h -> h.doc));
+    return hits.subList(0, Math.min(limit, hits.size())).toArray(ScoreDoc[]::new);
+  }
+
   // Total hits are not needed: counting stops at the limit, so that block-max WAND and MaxScore
   // may skip codes that cannot make the list from then on.
   private static ScoreDoc[] top(IndexSearcher searcher, Query query, int limit) throws IOException {
@@ -559,7 +671,11 @@ class CodeIndex {
         codeSets.activeReleases(system.dataset()).forEach(r -> systems.put(r.id(), system));
       }
       return new Built(
-          Set.copyOf(releases), searcher, Map.copyOf(systems), new ConcurrentHashMap<>());
+          Set.copyOf(releases),
+          searcher,
+          Map.copyOf(systems),
+          new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

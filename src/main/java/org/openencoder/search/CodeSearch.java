@@ -176,7 +176,7 @@ public class CodeSearch {
     if (code != null) {
       whole.add(
           new BoostQuery(
-              new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.CODE, code))), EXACT_CODE));
+              new ConstantScoreQuery(index.term(CodeIndex.CODE, code)), EXACT_CODE));
       whole.add(
           new BoostQuery(
               new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))),
@@ -188,8 +188,7 @@ public class CodeSearch {
             title ->
                 whole.add(
                     new BoostQuery(
-                        new ConstantScoreQuery(
-                            new TermQuery(new Term(CodeIndex.WHOLE_TITLE, title))),
+                        new ConstantScoreQuery(index.term(CodeIndex.WHOLE_TITLE, title)),
                         WHOLE_TITLE)));
     for (Words reading : readings) {
       if (!reading.all().isEmpty()) {
@@ -198,8 +197,7 @@ public class CodeSearch {
         whole.add(
             new BoostQuery(
                 new ConstantScoreQuery(
-                    new TermQuery(
-                        new Term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence())))),
+                    index.term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence()))),
                 WHOLE_TERM));
       }
     }
@@ -211,33 +209,40 @@ public class CodeSearch {
             reading.synonym() == null ? title : new BoostQuery(title, SYNONYM), Occur.SHOULD);
       }
     }
-    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
-    filtered.add(
+    BooleanQuery.Builder scored = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
+    scored.add(
         new BoostQuery(
-            new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.BILLABLE, "true"))), BILLABLE),
+            new ConstantScoreQuery(index.term(CodeIndex.BILLABLE, "true")), BILLABLE),
         Occur.SHOULD);
     for (int level = 1; level <= 3; level++) {
-      filtered.add(
+      scored.add(
           new BoostQuery(
               new ConstantScoreQuery(
-                  new TermQuery(new Term(CodeIndex.DEFAULTNESS, Integer.toString(level)))),
+                  index.term(CodeIndex.DEFAULTNESS, Integer.toString(level))),
               DEFAULT),
           Occur.SHOULD);
     }
-    filtered.add(
-        new TermInSetQuery(
-            CodeIndex.RELEASE,
-            scope.releases().keySet().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
-        Occur.FILTER);
+    // The releases searched (and billable codes only), kept apart from the scoring query: the
+    // index applies it to the codes a narrowing lets through before any is scored.
+    BooleanQuery.Builder within =
+        new BooleanQuery.Builder()
+            .add(
+                new TermInSetQuery(
+                    CodeIndex.RELEASE,
+                    scope.releases().keySet().stream()
+                        .map(id -> new BytesRef(Long.toString(id)))
+                        .toList()),
+                Occur.FILTER);
     if (filter.billableOnly()) {
-      filtered.add(new TermQuery(new Term(CodeIndex.BILLABLE, "true")), Occur.FILTER);
+      within.add(index.term(CodeIndex.BILLABLE, "true"), Occur.FILTER);
     }
     List<SearchHit> hits = new ArrayList<>();
     if (!scope.releases().isEmpty()) {
       int shown = Math.min(limit, MAX_LIMIT);
       List<CodeIndex.Found> found =
           index.search(
-              filtered.build(),
+              scored.build(),
+              within.build(),
               narrowings(readings, whole),
               Math.max(shown, RERANKED),
               ENOUGH,
@@ -300,7 +305,7 @@ public class CodeSearch {
    * the code, whole-title, whole-term and boost clauses around them. The word query of each reading
    * kept goes into {@code titles}, built once.
    */
-  private static List<Words> withinClauseLimit(List<Words> readings, Map<Words, Query> titles) {
+  private List<Words> withinClauseLimit(List<Words> readings, Map<Words, Query> titles) {
     int room = IndexSearcher.getMaxClauseCount() - CLAUSES_AROUND_READINGS;
     List<Words> kept = new ArrayList<>(readings.size());
     for (Words reading : readings) {
@@ -458,9 +463,9 @@ public class CodeSearch {
    * {@link #FEW}. Each word's posting lists are leapfrogged, not scored, which is what makes a long
    * query of common words ("with", "left", "fracture") cheap.
    */
-  private static List<Query> narrowings(List<Words> readings, List<Query> whole) {
+  private List<Query> narrowings(List<Words> readings, List<Query> whole) {
     List<List<Query>> words =
-        readings.stream().map(CodeSearch::countedWords).filter(w -> !w.isEmpty()).toList();
+        readings.stream().map(this::countedWords).filter(w -> !w.isEmpty()).toList();
     List<Query> narrowings = new ArrayList<>();
     int[] previous = new int[words.size()];
     int[] steps = Arrays.copyOf(MISSING, MISSING.length + 1);
@@ -492,7 +497,7 @@ public class CodeSearch {
   }
 
   /** The words of a reading that a code must have one of, each over every field it is sought in. */
-  private static List<Query> countedWords(Words words) {
+  private List<Query> countedWords(Words words) {
     List<Query> counted = new ArrayList<>();
     List<String> list = words.all();
     for (int i = 0; i < list.size(); i++) {
@@ -532,7 +537,7 @@ public class CodeSearch {
    * as in "Pneumonia, unspecified organism") higher still. A word still being typed matches any
    * title word it begins.
    */
-  private static Query titleQuery(Words words) {
+  private Query titleQuery(Words words) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> list = words.all();
@@ -572,17 +577,17 @@ public class CodeSearch {
             new ConstantScoreQuery(
                 words.lastIsPrefix() && list.size() == 1
                     ? new PrefixQuery(lead)
-                    : new TermQuery(lead)),
+                    : index.term(CodeIndex.LEAD, list.get(0))),
             MAIN_TERM),
         Occur.SHOULD);
     return title.build();
   }
 
   // A prefix scores as a constant, like a whole word that every title has once.
-  private static Query titleTerm(String field, String word, boolean typing) {
+  private Query titleTerm(String field, String word, boolean typing) {
     return typing
         ? new ConstantScoreQuery(new PrefixQuery(new Term(field, word)))
-        : new TermQuery(new Term(field, word));
+        : index.term(field, word);
   }
 
   /**
