@@ -430,6 +430,7 @@ public class CodeSearch {
 
   private SearchHit hit(
       CodeIndex.Found found, CodeCatalog catalog, String code, List<Words> readings) {
+    CodeIndex.HitWords words = found.hitWords();
     Optional<CodeEntry> parent =
         found.parent() == null ? Optional.empty() : catalog.get(found.parent());
     return new SearchHit(
@@ -438,8 +439,8 @@ public class CodeSearch {
         found.title(),
         found.billable(),
         found.score(),
-        matchedOn(found, code, readings),
-        highlights(found.title(), readings),
+        matchedOn(found, words, code, readings),
+        highlights(words, readings),
         parent.map(p -> found.system().display(p.code())).orElse(null),
         parent.map(CodeEntry::title).orElse(null),
         catalog.release().title());
@@ -776,24 +777,12 @@ public class CodeSearch {
   }
 
   /** The stretches of a title whose words, as analyzed, are among the query's. */
-  private List<SearchHit.Span> highlights(String title, List<Words> readings) {
-    if (title == null || title.isEmpty()) {
-      return List.of();
-    }
+  private static List<SearchHit.Span> highlights(CodeIndex.HitWords words, List<Words> readings) {
     List<SearchHit.Span> spans = new ArrayList<>();
-    try (TokenStream tokens = index.analyzer().tokenStream(CodeIndex.TITLE, title)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken()) {
-        String word = term.toString();
-        if (readings.stream().anyMatch(r -> r.matches(word))) {
-          spans.add(new SearchHit.Span(offset.startOffset(), offset.endOffset()));
-        }
+    for (CodeIndex.HitWords.TitleWord word : words.title()) {
+      if (readings.stream().anyMatch(r -> r.matches(word.word()))) {
+        spans.add(new SearchHit.Span(word.start(), word.end()));
       }
-      tokens.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return spans;
   }
@@ -803,11 +792,12 @@ public class CodeSearch {
    * corrected) or of a synonym reading; else the index term or inclusion term holding most of the
    * words; else the title, for part of the words.
    */
-  private String matchedOn(CodeIndex.Found found, String code, List<Words> readings) {
+  private static String matchedOn(
+      CodeIndex.Found found, CodeIndex.HitWords words, String code, List<Words> readings) {
     if (code != null && found.code().startsWith(code)) {
       return "code";
     }
-    List<String> titleWords = words(found.title() + " " + found.shortTitle(), Integer.MAX_VALUE);
+    List<String> titleWords = words.words();
     for (Words reading : readings) {
       if (!reading.all().isEmpty() && reading.found(titleWords) == reading.all().size()) {
         if (reading.synonym() != null) {
@@ -820,12 +810,12 @@ public class CodeSearch {
     }
     Vocabulary.Term bestTerm = null;
     int bestFound = 0;
-    for (Vocabulary.Term term : found.terms()) {
-      List<String> termWords = words(term.text(), Integer.MAX_VALUE);
+    for (CodeIndex.HitWords.TermWords term : words.terms()) {
+      List<String> termWords = term.words();
       for (Words reading : readings) {
         int termFound = reading.found(termWords);
         if (termFound > bestFound && termFound > reading.found(titleWords)) {
-          bestTerm = term;
+          bestTerm = term.term();
           bestFound = termFound;
         }
       }
