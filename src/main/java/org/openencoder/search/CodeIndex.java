@@ -53,16 +53,19 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FuzzyTermsEnum;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -162,8 +165,8 @@ class CodeIndex {
   }
 
   /**
-   * A code's words as analyzed when the index is built, so that a hit's highlights and "matched
-   * on" need neither the stored documents (decompressed a block at a time) nor the analyzer again:
+   * A code's words as analyzed when the index is built, so that a hit's highlights and "matched on"
+   * need neither the stored documents (decompressed a block at a time) nor the analyzer again:
    * those were a fifth of a search's time.
    *
    * @param words the words of the title and the short title
@@ -262,8 +265,8 @@ class CodeIndex {
    * A query for one word of one field whose place in the terms dictionary (and its statistics) is
    * looked up once per index opened, not on every search: a search of a few words over three fields
    * and a few readings asks for the same terms dozens of times, and walking the terms dictionary
-   * for each was a tenth of its time. Lucene uses the states as given only for the reader they
-   * were built for, so a query built before the index was rebuilt still answers right.
+   * for each was a tenth of its time. Lucene uses the states as given only for the reader they were
+   * built for, so a query built before the index was rebuilt still answers right.
    */
   TermQuery term(String field, String word) {
     // The index as last opened: a search has just asked for the current one (releases checked).
@@ -532,8 +535,18 @@ class CodeIndex {
         }
       }
       ScoreDoc[] hits;
-      if (candidates != null) {
+      if (candidates != null && candidates.length <= SCORED_ONE_BY_ONE) {
         hits = scored(searcher, query, candidates, limit);
+      } else if (candidates != null) {
+        // Many codes: Lucene's top-score search over them skips those that cannot make the list.
+        hits =
+            top(
+                searcher,
+                new BooleanQuery.Builder()
+                    .add(query, Occur.MUST)
+                    .add(new Codes(candidates), Occur.FILTER)
+                    .build(),
+                limit);
       } else {
         Query filtered =
             filter == null
@@ -607,6 +620,94 @@ class CodeIndex {
     }
   }
 
+  // Up to this many codes let through are scored one by one; more, and Lucene's top-score search
+  // (block-max WAND) among them, which skips blocks of codes that cannot make the list.
+  private static final int SCORED_ONE_BY_ONE = 256;
+
+  /** Codes already found, by index order, as a filter. */
+  private static final class Codes extends Query {
+    private final int[] docs;
+
+    Codes(int[] docs) {
+      this.docs = docs;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+      return new ConstantScoreWeight(this, boost) {
+        @Override
+        public Scorer scorer(LeafReaderContext leaf) {
+          int from = insertionPoint(leaf.docBase);
+          int to = insertionPoint(leaf.docBase + leaf.reader().maxDoc());
+          if (from == to) {
+            return null;
+          }
+          DocIdSetIterator iterator =
+              new DocIdSetIterator() {
+                private int i = from - 1;
+                private int doc = -1;
+
+                @Override
+                public int docID() {
+                  return doc;
+                }
+
+                @Override
+                public int nextDoc() {
+                  i++;
+                  doc = i < to ? docs[i] - leaf.docBase : NO_MORE_DOCS;
+                  return doc;
+                }
+
+                @Override
+                public int advance(int target) {
+                  int at =
+                      Arrays.binarySearch(docs, Math.max(i + 1, from), to, target + leaf.docBase);
+                  i = (at >= 0 ? at : -at - 1) - 1;
+                  return nextDoc();
+                }
+
+                @Override
+                public long cost() {
+                  return to - from;
+                }
+              };
+          return new ConstantScoreScorer(this, score(), scoreMode, iterator);
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext leaf) {
+          return false;
+        }
+      };
+    }
+
+    private int insertionPoint(int doc) {
+      int at = Arrays.binarySearch(docs, doc);
+      return at >= 0 ? at : -at - 1;
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      visitor.visitLeaf(this);
+    }
+
+    @Override
+    public String toString(String field) {
+      return "codes(" + docs.length + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
   /** The codes, by index order, that a narrowing and the filter let through; not scored. */
   private static int[] letThrough(IndexSearcher searcher, Query narrowing, @Nullable Query filter)
       throws IOException {
@@ -617,8 +718,7 @@ class CodeIndex {
                 .add(narrowing, Occur.FILTER)
                 .add(filter, Occur.FILTER)
                 .build();
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
     int[] docs = new int[16];
     int n = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -646,6 +746,7 @@ class CodeIndex {
       throws IOException {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
     List<ScoreDoc> hits = new ArrayList<>(docs.length);
+    // docs are in index order, so a stable sort by score alone breaks ties to the lower one.
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int i = 0;
     for (LeafReaderContext leaf : leaves) {
@@ -668,8 +769,7 @@ class CodeIndex {
         }
       }
     }
-    hits.sort(
-        Comparator.comparing((ScoreDoc h) -> h.score).reversed().thenComparingInt(h -> h.doc));
+    hits.sort((a, b) -> Float.compare(b.score, a.score));
     return hits.subList(0, Math.min(limit, hits.size())).toArray(ScoreDoc[]::new);
   }
 
@@ -856,7 +956,8 @@ class CodeIndex {
               });
       doc.add(new StoredField(TERM_SOURCES, term.source()));
     }
-    List<String> hitWords = words(nullToEmpty(entry.title()) + " " + nullToEmpty(entry.shortTitle()));
+    List<String> hitWords =
+        words(nullToEmpty(entry.title()) + " " + nullToEmpty(entry.shortTitle()));
     HitWords hit = new HitWords(hitWords, titleWords(entry.title()), termWords);
     doc.add(new BinaryDocValuesField(HIT_WORDS, new BytesRef(hit.encode())));
     return doc;

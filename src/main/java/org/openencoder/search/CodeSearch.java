@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -30,7 +29,6 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
@@ -175,8 +173,7 @@ public class CodeSearch {
     List<Query> whole = new ArrayList<>();
     if (code != null) {
       whole.add(
-          new BoostQuery(
-              new ConstantScoreQuery(index.term(CodeIndex.CODE, code)), EXACT_CODE));
+          new BoostQuery(new ConstantScoreQuery(index.term(CodeIndex.CODE, code)), EXACT_CODE));
       whole.add(
           new BoostQuery(
               new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))),
@@ -211,14 +208,12 @@ public class CodeSearch {
     }
     BooleanQuery.Builder scored = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
     scored.add(
-        new BoostQuery(
-            new ConstantScoreQuery(index.term(CodeIndex.BILLABLE, "true")), BILLABLE),
+        new BoostQuery(new ConstantScoreQuery(index.term(CodeIndex.BILLABLE, "true")), BILLABLE),
         Occur.SHOULD);
     for (int level = 1; level <= 3; level++) {
       scored.add(
           new BoostQuery(
-              new ConstantScoreQuery(
-                  index.term(CodeIndex.DEFAULTNESS, Integer.toString(level))),
+              new ConstantScoreQuery(index.term(CodeIndex.DEFAULTNESS, Integer.toString(level))),
               DEFAULT),
           Occur.SHOULD);
     }
@@ -751,10 +746,6 @@ public class CodeSearch {
       return 0;
     }
     return word.length() < 7 ? 1 : 2;
-  }
-
-  private List<String> words(String text, int max) {
-    return List.copyOf(new LinkedHashSet<>(tokens(text, max)));
   }
 
   /** A text's words as indexed, in order, repeats kept. */
