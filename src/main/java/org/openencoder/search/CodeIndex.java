@@ -661,8 +661,12 @@ class CodeIndex {
 
                 @Override
                 public int advance(int target) {
-                  int at =
-                      Arrays.binarySearch(docs, Math.max(i + 1, from), to, target + leaf.docBase);
+                  if (i + 1 >= to) {
+                    i = to;
+                    doc = NO_MORE_DOCS;
+                    return doc;
+                  }
+                  int at = Arrays.binarySearch(docs, i + 1, to, target + leaf.docBase);
                   i = (at >= 0 ? at : -at - 1) - 1;
                   return nextDoc();
                 }
