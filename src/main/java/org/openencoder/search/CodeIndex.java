@@ -287,7 +287,8 @@ class CodeIndex {
     return new TermQuery(term, states);
   }
 
-  private static final int MAX_CACHED_TERMS = 200_000;
+  // About 250 bytes a term (its state, the key, the map entry): at most about 12 MB.
+  private static final int MAX_CACHED_TERMS = 50_000;
 
   private static List<String> nearestWords(IndexReader reader, String word, int maxEdits, int max) {
     try {
