@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -33,6 +35,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -46,14 +49,23 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -99,6 +111,7 @@ class CodeIndex {
   private static final String DEFAULTS = "defaults";
   private static final String TITLE_WORDS = "titleWords";
   private static final String CODE_ORDER = "codeOrder";
+  private static final String HIT_WORDS = "hitWords";
 
   // A word fewer codes than this have may be a typo; a correction must have COMMON times as many.
   private static final int RARE = 3;
@@ -107,7 +120,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 10;
+  static final int LAYOUT = 11;
 
   private final CodeSets codeSets;
   private final Path folder;
@@ -136,20 +149,77 @@ class CodeIndex {
       int doc,
       IndexSearcher searcher) {
 
-    /** The index and inclusion terms of the code, read from the index when asked for. */
-    List<Vocabulary.Term> terms() {
+    /** The code's words as a hit shows them, read from the index when asked for. */
+    HitWords hitWords() {
       try {
-        Document stored = searcher.storedFields().document(doc, Set.of(TERMS, TERM_SOURCES));
-        String[] texts = stored.getValues(TERMS);
-        String[] sources = stored.getValues(TERM_SOURCES);
-        List<Vocabulary.Term> terms = new ArrayList<>(texts.length);
-        for (int i = 0; i < texts.length; i++) {
-          terms.add(new Vocabulary.Term(texts[i], sources[i]));
-        }
-        return terms;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = DocValues.getBinary(leaf.reader(), HIT_WORDS);
+        return values.advanceExact(doc - leaf.docBase)
+            ? HitWords.decode(values.binaryValue().utf8ToString())
+            : HitWords.NONE;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+  }
+
+  /**
+   * A code's words as analyzed when the index is built, so that a hit's highlights and "matched on"
+   * need neither the stored documents (decompressed a block at a time) nor the analyzer again:
+   * those were a fifth of a search's time.
+   *
+   * @param words the words of the title and the short title
+   * @param title the title's words with their characters [start, end), for highlights
+   * @param terms the index and inclusion terms with their words
+   */
+  record HitWords(List<String> words, List<TitleWord> title, List<TermWords> terms) {
+
+    static final HitWords NONE = new HitWords(List.of(), List.of(), List.of());
+
+    record TitleWord(String word, int start, int end) {}
+
+    record TermWords(Vocabulary.Term term, List<String> words) {}
+
+    // Control characters the analyzer never keeps in a word and titles do not hold.
+    private static final char PART = '\u001e';
+    private static final char ITEM = '\u001f';
+    private static final char FIELD = '\u001d';
+
+    String encode() {
+      StringBuilder text = new StringBuilder();
+      text.append(String.join(" ", words)).append(PART);
+      for (TitleWord word : title) {
+        text.append(word.word()).append(FIELD).append(word.start()).append(FIELD);
+        text.append(word.end()).append(ITEM);
+      }
+      for (TermWords term : terms) {
+        text.append(PART).append(term.term().text()).append(FIELD).append(term.term().source());
+        text.append(FIELD).append(String.join(" ", term.words()));
+      }
+      return text.toString();
+    }
+
+    static HitWords decode(String text) {
+      String[] parts = text.split(String.valueOf(PART), -1);
+      List<TitleWord> title = new ArrayList<>();
+      for (String item : parts[1].split(String.valueOf(ITEM))) {
+        if (!item.isEmpty()) {
+          String[] fields = item.split(String.valueOf(FIELD), -1);
+          title.add(
+              new TitleWord(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2])));
+        }
+      }
+      List<TermWords> terms = new ArrayList<>(parts.length - 2);
+      for (int i = 2; i < parts.length; i++) {
+        String[] fields = parts[i].split(String.valueOf(FIELD), -1);
+        terms.add(new TermWords(new Vocabulary.Term(fields[0], fields[1]), spaced(fields[2])));
+      }
+      return new HitWords(spaced(parts[0]), title, terms);
+    }
+
+    private static List<String> spaced(String words) {
+      return words.isEmpty() ? List.of() : List.of(words.split(" "));
     }
   }
 
@@ -161,7 +231,8 @@ class CodeIndex {
       Set<Long> releases,
       IndexSearcher searcher,
       Map<Long, CodeSystem> systems,
-      Map<String, List<String>> corrections) {}
+      Map<String, List<String>> corrections,
+      Map<Term, TermStates> termStates) {}
 
   Analyzer analyzer() {
     return analyzer;
@@ -189,6 +260,35 @@ class CodeIndex {
   }
 
   private static final int MAX_CACHED_CORRECTIONS = 50_000;
+
+  /**
+   * A query for one word of one field whose place in the terms dictionary (and its statistics) is
+   * looked up once per index opened, not on every search: a search of a few words over three fields
+   * and a few readings asks for the same terms dozens of times, and walking the terms dictionary
+   * for each was a tenth of its time. Lucene uses the states as given only for the reader they were
+   * built for, so a query built before the index was rebuilt still answers right.
+   */
+  TermQuery term(String field, String word) {
+    // The index as last opened: a search has just asked for the current one (releases checked).
+    Built index = built != null ? built : current();
+    Term term = new Term(field, word);
+    TermStates states = index.termStates().get(term);
+    if (states == null) {
+      try {
+        states = TermStates.build(index.searcher(), term, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (index.termStates().size() > MAX_CACHED_TERMS) {
+        index.termStates().clear();
+      }
+      index.termStates().put(term, states);
+    }
+    return new TermQuery(term, states);
+  }
+
+  // About 250 bytes a term (its state, the key, the map entry): at most about 12 MB.
+  private static final int MAX_CACHED_TERMS = 50_000;
 
   private static List<String> nearestWords(IndexReader reader, String word, int maxEdits, int max) {
     try {
@@ -394,47 +494,69 @@ class CodeIndex {
   }
 
   List<Found> search(Query query, int limit, Wanted wanted) {
-    return search(query, List.of(), limit, limit, limit, wanted);
+    return search(query, null, List.of(), limit, limit, limit, wanted);
   }
 
   /**
-   * As {@link #search(Query, int, Wanted)}, but first among the codes each narrowing in turn lets
-   * through, scored by the same query: the first narrowing that lets through {@code enough} codes
-   * answers, else the last if it lets through {@code few}, else the query alone. A narrowing that
-   * asks for every word of a long query is a leapfrog over its rarest word, where the query alone
-   * would score every code with any of them.
+   * As {@link #search(Query, int, Wanted)}, within {@code filter} (null: every code), but first
+   * among the codes each narrowing in turn lets through: the first narrowing that lets through
+   * {@code enough} codes answers, else the last if it lets through {@code few}, else the query
+   * alone. Every narrowing must let through only codes the query matches.
+   *
+   * <p>A narrowing that asks for every word of a long query is a leapfrog over its rarest word,
+   * where the query alone would score every code with any of them. The codes it lets through are
+   * gathered first, unscored; only those of the narrowing that answers are then scored, each by
+   * advancing the query's scorer to it, with the query's weight built once. Left to Lucene, the
+   * conjunction of the query and a narrowing built the query's weight and scorers again for every
+   * narrowing tried and moved the query's disjunction of every word along with the narrowing.
    */
   List<Found> search(
-      Query query, List<Query> narrowings, int limit, int enough, int few, Wanted wanted) {
+      Query query,
+      @Nullable Query filter,
+      List<Query> narrowings,
+      int limit,
+      int enough,
+      int few,
+      Wanted wanted) {
     Built index = current();
     IndexSearcher searcher = index.searcher();
     try {
-      ScoreDoc[] hits = null;
-      ScoreDoc[] narrowed = new ScoreDoc[0];
-      boolean narrowedAll = !narrowings.isEmpty();
-      for (Query narrowing : narrowings) {
+      int[] candidates = null;
+      for (int i = 0; i < narrowings.size(); i++) {
+        int[] let;
         try {
-          narrowed =
-              top(
-                  searcher,
-                  new BooleanQuery.Builder()
-                      .add(query, Occur.MUST)
-                      .add(narrowing, Occur.FILTER)
-                      .build(),
-                  limit);
+          let = letThrough(searcher, narrowings.get(i), filter);
         } catch (IndexSearcher.TooManyClauses e) {
-          // A query of many words with many readings, and its narrowing: past Lucene's clause
-          // limit together, the query alone still fits.
-          narrowedAll = false;
-          break;
+          break; // a query of many words with many readings: the query alone still fits
         }
-        if (narrowed.length >= enough) {
-          hits = narrowed;
+        boolean last = i == narrowings.size() - 1;
+        if (let.length >= enough || (last && let.length >= few)) {
+          candidates = let;
           break;
         }
       }
-      if (hits == null) {
-        hits = narrowedAll && narrowed.length >= few ? narrowed : top(searcher, query, limit);
+      ScoreDoc[] hits;
+      if (candidates != null && candidates.length <= SCORED_ONE_BY_ONE) {
+        hits = scored(searcher, query, candidates, limit);
+      } else if (candidates != null) {
+        // Many codes: Lucene's top-score search over them skips those that cannot make the list.
+        hits =
+            top(
+                searcher,
+                new BooleanQuery.Builder()
+                    .add(query, Occur.MUST)
+                    .add(new Codes(candidates), Occur.FILTER)
+                    .build(),
+                limit);
+      } else {
+        Query filtered =
+            filter == null
+                ? query
+                : new BooleanQuery.Builder()
+                    .add(query, Occur.MUST)
+                    .add(filter, Occur.FILTER)
+                    .build();
+        hits = top(searcher, filtered, limit);
       }
       ScoreDoc[] byDoc = hits.clone();
       Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
@@ -499,6 +621,163 @@ class CodeIndex {
     }
   }
 
+  // Up to this many codes let through are scored one by one; more, and Lucene's top-score search
+  // (block-max WAND) among them, which skips blocks of codes that cannot make the list.
+  private static final int SCORED_ONE_BY_ONE = 256;
+
+  /** Codes already found, by index order, as a filter. */
+  private static final class Codes extends Query {
+    private final int[] docs;
+
+    Codes(int[] docs) {
+      this.docs = docs;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+      return new ConstantScoreWeight(this, boost) {
+        @Override
+        public Scorer scorer(LeafReaderContext leaf) {
+          int from = insertionPoint(leaf.docBase);
+          int to = insertionPoint(leaf.docBase + leaf.reader().maxDoc());
+          if (from == to) {
+            return null;
+          }
+          DocIdSetIterator iterator =
+              new DocIdSetIterator() {
+                private int i = from - 1;
+                private int doc = -1;
+
+                @Override
+                public int docID() {
+                  return doc;
+                }
+
+                @Override
+                public int nextDoc() {
+                  i++;
+                  doc = i < to ? docs[i] - leaf.docBase : NO_MORE_DOCS;
+                  return doc;
+                }
+
+                @Override
+                public int advance(int target) {
+                  if (i + 1 >= to) {
+                    i = to;
+                    doc = NO_MORE_DOCS;
+                    return doc;
+                  }
+                  int at = Arrays.binarySearch(docs, i + 1, to, target + leaf.docBase);
+                  i = (at >= 0 ? at : -at - 1) - 1;
+                  return nextDoc();
+                }
+
+                @Override
+                public long cost() {
+                  return to - from;
+                }
+              };
+          return new ConstantScoreScorer(this, score(), scoreMode, iterator);
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext leaf) {
+          return false;
+        }
+      };
+    }
+
+    private int insertionPoint(int doc) {
+      int at = Arrays.binarySearch(docs, doc);
+      return at >= 0 ? at : -at - 1;
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      visitor.visitLeaf(this);
+    }
+
+    @Override
+    public String toString(String field) {
+      return "codes(" + docs.length + ")";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other == this;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
+  /** The codes, by index order, that a narrowing and the filter let through; not scored. */
+  private static int[] letThrough(IndexSearcher searcher, Query narrowing, @Nullable Query filter)
+      throws IOException {
+    Query let =
+        filter == null
+            ? narrowing
+            : new BooleanQuery.Builder()
+                .add(narrowing, Occur.FILTER)
+                .add(filter, Occur.FILTER)
+                .build();
+    Weight weight = searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    int[] docs = new int[16];
+    int n = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (n == docs.length) {
+          docs = Arrays.copyOf(docs, n * 2);
+        }
+        docs[n++] = leaf.docBase + doc;
+      }
+    }
+    return Arrays.copyOf(docs, n);
+  }
+
+  /**
+   * The best {@code limit} of some codes (by index order) by the query's score, ties to the lower
+   * document as Lucene's top-score collector breaks them. A code the query does not match is left
+   * out.
+   */
+  private static ScoreDoc[] scored(IndexSearcher searcher, Query query, int[] docs, int limit)
+      throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+    List<ScoreDoc> hits = new ArrayList<>(docs.length);
+    // docs are in index order, so a stable sort by score alone breaks ties to the lower one.
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    for (LeafReaderContext leaf : leaves) {
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      if (i == docs.length || docs[i] >= end) {
+        continue;
+      }
+      Scorer scorer = weight.scorer(leaf);
+      DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+      for (; i < docs.length && docs[i] < end; i++) {
+        if (it == null) {
+          continue;
+        }
+        int doc = docs[i] - leaf.docBase;
+        if (it.docID() < doc) {
+          it.advance(doc);
+        }
+        if (it.docID() == doc) {
+          hits.add(new ScoreDoc(docs[i], scorer.score()));
+        }
+      }
+    }
+    hits.sort((a, b) -> Float.compare(b.score, a.score));
+    return hits.subList(0, Math.min(limit, hits.size())).toArray(ScoreDoc[]::new);
+  }
+
   // Total hits are not needed: counting stops at the limit, so that block-max WAND and MaxScore
   // may skip codes that cannot make the list from then on.
   private static ScoreDoc[] top(IndexSearcher searcher, Query query, int limit) throws IOException {
@@ -559,7 +838,11 @@ class CodeIndex {
         codeSets.activeReleases(system.dataset()).forEach(r -> systems.put(r.id(), system));
       }
       return new Built(
-          Set.copyOf(releases), searcher, Map.copyOf(systems), new ConcurrentHashMap<>());
+          Set.copyOf(releases),
+          searcher,
+          Map.copyOf(systems),
+          new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -664,7 +947,9 @@ class CodeIndex {
     for (int level = 1; level <= Math.min(defaults, 3); level++) {
       doc.add(new StringField(DEFAULTNESS, Integer.toString(level), Field.Store.NO));
     }
+    List<HitWords.TermWords> termWords = new ArrayList<>();
     for (Vocabulary.Term term : vocabulary.termsOf(system, entry.code())) {
+      termWords.add(new HitWords.TermWords(term, words(term.text())));
       doc.add(new TextField(TERMS, term.text(), Field.Store.YES));
       // Without the nonessential modifiers in parentheses and "NOS" (conventions I.A.7, I.A.9):
       // "Hypertension (arterial) (benign) (essential)" is the term "hypertension".
@@ -676,6 +961,10 @@ class CodeIndex {
               });
       doc.add(new StoredField(TERM_SOURCES, term.source()));
     }
+    List<String> hitWords =
+        words(nullToEmpty(entry.title()) + " " + nullToEmpty(entry.shortTitle()));
+    HitWords hit = new HitWords(hitWords, titleWords(entry.title()), termWords);
+    doc.add(new BinaryDocValuesField(HIT_WORDS, new BytesRef(hit.encode())));
     return doc;
   }
 
@@ -687,6 +976,27 @@ class CodeIndex {
     String whole = String.join(" ", words(title));
     // A StringField term is at most 32 KB; titles are far shorter, but stay safe.
     return whole.isEmpty() || whole.length() > 8_000 ? Optional.empty() : Optional.of(whole);
+  }
+
+  /** A title's words as analyzed, with where each is in the title. */
+  private List<HitWords.TitleWord> titleWords(String title) {
+    List<HitWords.TitleWord> words = new ArrayList<>();
+    if (title == null || title.isEmpty()) {
+      return words;
+    }
+    try (TokenStream tokens = analyzer.tokenStream(TITLE, title)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        words.add(
+            new HitWords.TitleWord(term.toString(), offset.startOffset(), offset.endOffset()));
+      }
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return words;
   }
 
   /** A text's words as analyzed, in order. */

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -30,7 +29,6 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
@@ -175,8 +173,7 @@ public class CodeSearch {
     List<Query> whole = new ArrayList<>();
     if (code != null) {
       whole.add(
-          new BoostQuery(
-              new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.CODE, code))), EXACT_CODE));
+          new BoostQuery(new ConstantScoreQuery(index.term(CodeIndex.CODE, code)), EXACT_CODE));
       whole.add(
           new BoostQuery(
               new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))),
@@ -188,8 +185,7 @@ public class CodeSearch {
             title ->
                 whole.add(
                     new BoostQuery(
-                        new ConstantScoreQuery(
-                            new TermQuery(new Term(CodeIndex.WHOLE_TITLE, title))),
+                        new ConstantScoreQuery(index.term(CodeIndex.WHOLE_TITLE, title)),
                         WHOLE_TITLE)));
     for (Words reading : readings) {
       if (!reading.all().isEmpty()) {
@@ -198,8 +194,7 @@ public class CodeSearch {
         whole.add(
             new BoostQuery(
                 new ConstantScoreQuery(
-                    new TermQuery(
-                        new Term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence())))),
+                    index.term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence()))),
                 WHOLE_TERM));
       }
     }
@@ -211,33 +206,38 @@ public class CodeSearch {
             reading.synonym() == null ? title : new BoostQuery(title, SYNONYM), Occur.SHOULD);
       }
     }
-    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
-    filtered.add(
-        new BoostQuery(
-            new ConstantScoreQuery(new TermQuery(new Term(CodeIndex.BILLABLE, "true"))), BILLABLE),
+    BooleanQuery.Builder scored = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
+    scored.add(
+        new BoostQuery(new ConstantScoreQuery(index.term(CodeIndex.BILLABLE, "true")), BILLABLE),
         Occur.SHOULD);
     for (int level = 1; level <= 3; level++) {
-      filtered.add(
+      scored.add(
           new BoostQuery(
-              new ConstantScoreQuery(
-                  new TermQuery(new Term(CodeIndex.DEFAULTNESS, Integer.toString(level)))),
+              new ConstantScoreQuery(index.term(CodeIndex.DEFAULTNESS, Integer.toString(level))),
               DEFAULT),
           Occur.SHOULD);
     }
-    filtered.add(
-        new TermInSetQuery(
-            CodeIndex.RELEASE,
-            scope.releases().keySet().stream().map(id -> new BytesRef(Long.toString(id))).toList()),
-        Occur.FILTER);
+    // The releases searched (and billable codes only), kept apart from the scoring query: the
+    // index applies it to the codes a narrowing lets through before any is scored.
+    BooleanQuery.Builder within =
+        new BooleanQuery.Builder()
+            .add(
+                new TermInSetQuery(
+                    CodeIndex.RELEASE,
+                    scope.releases().keySet().stream()
+                        .map(id -> new BytesRef(Long.toString(id)))
+                        .toList()),
+                Occur.FILTER);
     if (filter.billableOnly()) {
-      filtered.add(new TermQuery(new Term(CodeIndex.BILLABLE, "true")), Occur.FILTER);
+      within.add(index.term(CodeIndex.BILLABLE, "true"), Occur.FILTER);
     }
     List<SearchHit> hits = new ArrayList<>();
     if (!scope.releases().isEmpty()) {
       int shown = Math.min(limit, MAX_LIMIT);
       List<CodeIndex.Found> found =
           index.search(
-              filtered.build(),
+              scored.build(),
+              within.build(),
               narrowings(readings, whole),
               Math.max(shown, RERANKED),
               ENOUGH,
@@ -300,7 +300,7 @@ public class CodeSearch {
    * the code, whole-title, whole-term and boost clauses around them. The word query of each reading
    * kept goes into {@code titles}, built once.
    */
-  private static List<Words> withinClauseLimit(List<Words> readings, Map<Words, Query> titles) {
+  private List<Words> withinClauseLimit(List<Words> readings, Map<Words, Query> titles) {
     int room = IndexSearcher.getMaxClauseCount() - CLAUSES_AROUND_READINGS;
     List<Words> kept = new ArrayList<>(readings.size());
     for (Words reading : readings) {
@@ -425,6 +425,7 @@ public class CodeSearch {
 
   private SearchHit hit(
       CodeIndex.Found found, CodeCatalog catalog, String code, List<Words> readings) {
+    CodeIndex.HitWords words = found.hitWords();
     Optional<CodeEntry> parent =
         found.parent() == null ? Optional.empty() : catalog.get(found.parent());
     return new SearchHit(
@@ -433,8 +434,8 @@ public class CodeSearch {
         found.title(),
         found.billable(),
         found.score(),
-        matchedOn(found, code, readings),
-        highlights(found.title(), readings),
+        matchedOn(found, words, code, readings),
+        highlights(words, readings),
         parent.map(p -> found.system().display(p.code())).orElse(null),
         parent.map(CodeEntry::title).orElse(null),
         catalog.release().title());
@@ -458,9 +459,9 @@ public class CodeSearch {
    * {@link #FEW}. Each word's posting lists are leapfrogged, not scored, which is what makes a long
    * query of common words ("with", "left", "fracture") cheap.
    */
-  private static List<Query> narrowings(List<Words> readings, List<Query> whole) {
+  private List<Query> narrowings(List<Words> readings, List<Query> whole) {
     List<List<Query>> words =
-        readings.stream().map(CodeSearch::countedWords).filter(w -> !w.isEmpty()).toList();
+        readings.stream().map(this::countedWords).filter(w -> !w.isEmpty()).toList();
     List<Query> narrowings = new ArrayList<>();
     int[] previous = new int[words.size()];
     int[] steps = Arrays.copyOf(MISSING, MISSING.length + 1);
@@ -492,7 +493,7 @@ public class CodeSearch {
   }
 
   /** The words of a reading that a code must have one of, each over every field it is sought in. */
-  private static List<Query> countedWords(Words words) {
+  private List<Query> countedWords(Words words) {
     List<Query> counted = new ArrayList<>();
     List<String> list = words.all();
     for (int i = 0; i < list.size(); i++) {
@@ -532,7 +533,7 @@ public class CodeSearch {
    * as in "Pneumonia, unspecified organism") higher still. A word still being typed matches any
    * title word it begins.
    */
-  private static Query titleQuery(Words words) {
+  private Query titleQuery(Words words) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> list = words.all();
@@ -572,17 +573,17 @@ public class CodeSearch {
             new ConstantScoreQuery(
                 words.lastIsPrefix() && list.size() == 1
                     ? new PrefixQuery(lead)
-                    : new TermQuery(lead)),
+                    : index.term(CodeIndex.LEAD, list.get(0))),
             MAIN_TERM),
         Occur.SHOULD);
     return title.build();
   }
 
   // A prefix scores as a constant, like a whole word that every title has once.
-  private static Query titleTerm(String field, String word, boolean typing) {
+  private Query titleTerm(String field, String word, boolean typing) {
     return typing
         ? new ConstantScoreQuery(new PrefixQuery(new Term(field, word)))
-        : new TermQuery(new Term(field, word));
+        : index.term(field, word);
   }
 
   /**
@@ -747,10 +748,6 @@ public class CodeSearch {
     return word.length() < 7 ? 1 : 2;
   }
 
-  private List<String> words(String text, int max) {
-    return List.copyOf(new LinkedHashSet<>(tokens(text, max)));
-  }
-
   /** A text's words as indexed, in order, repeats kept. */
   private List<String> tokens(String text, int max) {
     List<String> words = new ArrayList<>();
@@ -771,24 +768,12 @@ public class CodeSearch {
   }
 
   /** The stretches of a title whose words, as analyzed, are among the query's. */
-  private List<SearchHit.Span> highlights(String title, List<Words> readings) {
-    if (title == null || title.isEmpty()) {
-      return List.of();
-    }
+  private static List<SearchHit.Span> highlights(CodeIndex.HitWords words, List<Words> readings) {
     List<SearchHit.Span> spans = new ArrayList<>();
-    try (TokenStream tokens = index.analyzer().tokenStream(CodeIndex.TITLE, title)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken()) {
-        String word = term.toString();
-        if (readings.stream().anyMatch(r -> r.matches(word))) {
-          spans.add(new SearchHit.Span(offset.startOffset(), offset.endOffset()));
-        }
+    for (CodeIndex.HitWords.TitleWord word : words.title()) {
+      if (readings.stream().anyMatch(r -> r.matches(word.word()))) {
+        spans.add(new SearchHit.Span(word.start(), word.end()));
       }
-      tokens.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return spans;
   }
@@ -798,11 +783,12 @@ public class CodeSearch {
    * corrected) or of a synonym reading; else the index term or inclusion term holding most of the
    * words; else the title, for part of the words.
    */
-  private String matchedOn(CodeIndex.Found found, String code, List<Words> readings) {
+  private static String matchedOn(
+      CodeIndex.Found found, CodeIndex.HitWords words, String code, List<Words> readings) {
     if (code != null && found.code().startsWith(code)) {
       return "code";
     }
-    List<String> titleWords = words(found.title() + " " + found.shortTitle(), Integer.MAX_VALUE);
+    List<String> titleWords = words.words();
     for (Words reading : readings) {
       if (!reading.all().isEmpty() && reading.found(titleWords) == reading.all().size()) {
         if (reading.synonym() != null) {
@@ -815,12 +801,12 @@ public class CodeSearch {
     }
     Vocabulary.Term bestTerm = null;
     int bestFound = 0;
-    for (Vocabulary.Term term : found.terms()) {
-      List<String> termWords = words(term.text(), Integer.MAX_VALUE);
+    for (CodeIndex.HitWords.TermWords term : words.terms()) {
+      List<String> termWords = term.words();
       for (Words reading : readings) {
         int termFound = reading.found(termWords);
         if (termFound > bestFound && termFound > reading.found(titleWords)) {
-          bestTerm = term;
+          bestTerm = term.term();
           bestFound = termFound;
         }
       }
