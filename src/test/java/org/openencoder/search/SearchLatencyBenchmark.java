@@ -47,7 +47,7 @@ public final class SearchLatencyBenchmark {
   // The target: p99 under 2 ms in process, with all code sets loaded.
   private static final long TARGET_P99_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
   private static final int LIMIT = 20;
-  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 5);
+  private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 60);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
   private static final Pattern CODE_LIKE = Pattern.compile("(?=.*[0-9])[A-Z0-9]{2,7}");
   private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
