@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -53,6 +56,7 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -63,7 +67,10 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -83,11 +90,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A Lucene index of every active release that lists codes, one document per code and release, so a
- * search can be answered from the release in force on a date of service. It is kept under {@code
- * $OPENENCODER_HOME/search}: built once in the background after the releases load, reopened on a
- * restart, and built again when the active releases change (the next search after a new release is
- * activated notices it).
+ * A Lucene index of every active release that lists codes, one index per release and a document per
+ * code, so a search can be answered from the release in force on a date of service. It is kept
+ * under {@code $OPENENCODER_HOME/search}: built once in the background after the releases load,
+ * reopened on a restart, and built again when the active releases change (the next search after a
+ * new release is activated notices it).
  */
 @Component
 class CodeIndex {
@@ -113,6 +120,41 @@ class CodeIndex {
   private static final String CODE_ORDER = "codeOrder";
   private static final String HIT_WORDS = "hitWords";
 
+  /**
+   * A code's static rank, the order of the codes in each release's index: billable codes first,
+   * then fewest words added to the defaults ("unspecified", "without": see {@link #NOT_EXTRA}),
+   * more defaults, then code order (the order they are added in). See letThrough.
+   */
+  static final String RANK = "rank";
+
+  /**
+   * Title words a ranking does not count as added to what a query asks for: defaults and small
+   * words.
+   */
+  static final Set<String> NOT_EXTRA =
+      Set.of(
+          "unspecified",
+          "nos",
+          "without",
+          "initial",
+          "encounter",
+          "closed",
+          "of",
+          "and",
+          "or",
+          "the",
+          "for",
+          "to",
+          "in",
+          "on",
+          "by",
+          "a",
+          "an",
+          "as",
+          "at",
+          "other",
+          "type");
+
   // A word fewer codes than this have may be a typo; a correction must have COMMON times as many.
   private static final int RARE = 3;
   private static final int COMMON = 20;
@@ -120,7 +162,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 11;
+  static final int LAYOUT = 12;
 
   private final CodeSets codeSets;
   private final Path folder;
@@ -146,21 +188,17 @@ class CodeIndex {
       boolean termIsQuery,
       int defaults,
       float score,
-      int doc,
-      IndexSearcher searcher) {
+      byte[] hitWordBytes) {
 
-    /** The code's words as a hit shows them, read from the index when asked for. */
+    /**
+     * The code's words as a hit shows them. Read with the hit's other doc values in one pass over
+     * the hits, decoded only for the hits shown: a doc values reader opened per hit (its field
+     * looked up by name, its data sliced) was a sixth of a search.
+     */
     HitWords hitWords() {
-      try {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        BinaryDocValues values = DocValues.getBinary(leaf.reader(), HIT_WORDS);
-        return values.advanceExact(doc - leaf.docBase)
-            ? HitWords.decode(values.binaryValue().utf8ToString())
-            : HitWords.NONE;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return hitWordBytes.length == 0
+          ? HitWords.NONE
+          : HitWords.decode(new String(hitWordBytes, StandardCharsets.UTF_8));
     }
   }
 
@@ -224,15 +262,163 @@ class CodeIndex {
   }
 
   /**
-   * An index opened for searching, with the typo corrections worked out so far (an automaton per
-   * word is the costly part of a correction, and the same typos come back).
+   * An index opened for searching: one Lucene index per release, in the order they were written,
+   * and a searcher over all of them (for typo corrections, whose word counts span every release);
+   * with the typo corrections worked out so far (an automaton per word is the costly part of a
+   * correction, and the same typos come back) and the views searches asked for.
    */
   private record Built(
       Set<Long> releases,
-      IndexSearcher searcher,
+      Map<Long, DirectoryReader> byRelease,
+      IndexSearcher all,
       Map<Long, CodeSystem> systems,
       Map<String, List<String>> corrections,
-      Map<Term, TermStates> termStates) {}
+      Map<Set<Long>, View> views) {}
+
+  /**
+   * The index as a search reads it: the releases it searches and no other. Each release is its own
+   * Lucene index, so a search walks the postings of its releases only. With one index of every
+   * release, a search of the newest releases walked and filtered out the codes of the others too
+   * (FY2021 ICD-10-CM and the earlier HCPCS and CPT quarters: two fifths of the codes).
+   */
+  final class View {
+    private final Built index;
+    private final IndexSearcher searcher;
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+
+    private View(Built index, IndexSearcher searcher) {
+      this.index = index;
+      this.searcher = searcher;
+    }
+
+    /**
+     * A query for one word of one field whose place in the terms dictionary (and its statistics) is
+     * looked up once per view, not on every search: a search of a few words over three fields and a
+     * few readings asks for the same terms dozens of times, and walking the terms dictionary for
+     * each was a tenth of its time. Lucene uses the states as given only for the reader they were
+     * built for, so a query built before the index was rebuilt still answers right.
+     */
+    TermQuery term(String field, String word) {
+      Term term = new Term(field, word);
+      TermStates states = termStates.get(term);
+      if (states == null) {
+        try {
+          states = TermStates.build(searcher, term, true);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        if (termStates.size() > MAX_CACHED_TERMS) {
+          termStates.clear();
+        }
+        termStates.put(term, states);
+      }
+      return new TermQuery(term, states);
+    }
+
+    /**
+     * See {@link CodeIndex#search(Built, IndexSearcher, Query, Query, List, List, int, int, int,
+     * Wanted)}.
+     */
+    List<Found> search(
+        Query query,
+        @Nullable Query filter,
+        List<List<Query>> narrowings,
+        List<Query> fallback,
+        int limit,
+        int enough,
+        int few,
+        Wanted wanted) {
+      return CodeIndex.this.search(
+          index, searcher, query, filter, narrowings, fallback, limit, enough, few, wanted);
+    }
+  }
+
+  /**
+   * The index of some releases, as of now; releases the index does not hold are left out. Views are
+   * kept: the same few sets of releases (the newest of each system, or those in force on a date)
+   * come back.
+   */
+  View view(Set<Long> releases) {
+    Built index = current();
+    View view = index.views().get(releases);
+    if (view != null) {
+      return view;
+    }
+    if (index.views().size() > MAX_VIEWS) {
+      index.views().clear();
+    }
+    return index
+        .views()
+        .computeIfAbsent(
+            Set.copyOf(releases),
+            wanted -> {
+              IndexReader[] readers =
+                  index.byRelease().entrySet().stream()
+                      .filter(e -> wanted.contains(e.getKey()))
+                      .map(Map.Entry::getValue)
+                      .toArray(IndexReader[]::new);
+              return new View(index, new ReleasesSearcher(readers, index.all()));
+            });
+  }
+
+  private static final int MAX_VIEWS = 64;
+
+  /**
+   * A searcher over some releases that scores with the word statistics of every release indexed
+   * (BM25's document frequencies and average lengths), as one index of them all did: a code's score
+   * for a query is then the same whichever releases are searched with it, and the ranking tuned on
+   * the golden queries stays as it was.
+   */
+  private static final class ReleasesSearcher extends IndexSearcher {
+    private final IndexSearcher all;
+    private final Map<Term, TermStatistics> statistics = new ConcurrentHashMap<>();
+
+    ReleasesSearcher(IndexReader[] readers, IndexSearcher all) {
+      super(multiReader(readers));
+      this.all = all;
+      setSimilarity(all.getSimilarity());
+    }
+
+    @Override
+    public CollectionStatistics collectionStatistics(String field) throws IOException {
+      return all.collectionStatistics(field);
+    }
+
+    @Override
+    public @Nullable TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq)
+        throws IOException {
+      TermStatistics known = statistics.get(term);
+      if (known == null) {
+        IndexReader reader = all.getIndexReader();
+        int everywhere = reader.docFreq(term);
+        known =
+            everywhere == 0
+                ? new TermStatistics(term.bytes(), docFreq, totalTermFreq)
+                : new TermStatistics(term.bytes(), everywhere, reader.totalTermFreq(term));
+        if (statistics.size() > MAX_CACHED_TERMS) {
+          statistics.clear();
+        }
+        statistics.put(term, known);
+      }
+      return known;
+    }
+  }
+
+  private static MultiReader multiReader(IndexReader[] readers) {
+    try {
+      return new MultiReader(readers, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static IndexSearcher searcher(IndexReader[] readers) {
+    IndexSearcher searcher = new IndexSearcher(multiReader(readers));
+    // Less length normalization than BM25's default 0.75: a long title is long because it is
+    // specific (laterality, encounter), not because the words matter less in it.
+    searcher.setSimilarity(new BM25Similarity(1.2f, 0.3f));
+    return searcher;
+  }
 
   Analyzer analyzer() {
     return analyzer;
@@ -251,7 +437,7 @@ class CodeIndex {
     if (known != null) {
       return known;
     }
-    List<String> corrections = nearestWords(index.searcher().getIndexReader(), word, maxEdits, max);
+    List<String> corrections = nearestWords(index.all().getIndexReader(), word, maxEdits, max);
     if (index.corrections().size() > MAX_CACHED_CORRECTIONS) {
       index.corrections().clear();
     }
@@ -260,32 +446,6 @@ class CodeIndex {
   }
 
   private static final int MAX_CACHED_CORRECTIONS = 50_000;
-
-  /**
-   * A query for one word of one field whose place in the terms dictionary (and its statistics) is
-   * looked up once per index opened, not on every search: a search of a few words over three fields
-   * and a few readings asks for the same terms dozens of times, and walking the terms dictionary
-   * for each was a tenth of its time. Lucene uses the states as given only for the reader they were
-   * built for, so a query built before the index was rebuilt still answers right.
-   */
-  TermQuery term(String field, String word) {
-    // The index as last opened: a search has just asked for the current one (releases checked).
-    Built index = built != null ? built : current();
-    Term term = new Term(field, word);
-    TermStates states = index.termStates().get(term);
-    if (states == null) {
-      try {
-        states = TermStates.build(index.searcher(), term, true);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (index.termStates().size() > MAX_CACHED_TERMS) {
-        index.termStates().clear();
-      }
-      index.termStates().put(term, states);
-    }
-    return new TermQuery(term, states);
-  }
 
   // About 250 bytes a term (its state, the key, the map entry): at most about 12 MB.
   private static final int MAX_CACHED_TERMS = 50_000;
@@ -494,14 +654,18 @@ class CodeIndex {
   }
 
   List<Found> search(Query query, int limit, Wanted wanted) {
-    return search(query, null, List.of(), limit, limit, limit, wanted);
+    Built index = current();
+    return view(index.releases())
+        .search(query, null, List.of(), List.of(), limit, limit, limit, wanted);
   }
 
   /**
-   * As {@link #search(Query, int, Wanted)}, within {@code filter} (null: every code), but first
-   * among the codes each narrowing in turn lets through: the first narrowing that lets through
-   * {@code enough} codes answers, else the last if it lets through {@code few}, else the query
-   * alone. Every narrowing must let through only codes the query matches.
+   * As {@link #search(Query, int, Wanted)} in some releases' index, within {@code filter} (null:
+   * every code), but first among the codes each narrowing in turn lets through: the first narrowing
+   * that lets through {@code enough} codes answers, else the last if it lets through {@code few},
+   * else the fallback (with the codes of the last), else the query alone. A narrowing is a list of
+   * clauses, each letting through codes of its own. Every narrowing must let through only codes the
+   * query matches.
    *
    * <p>A narrowing that asks for every word of a long query is a leapfrog over its rarest word,
    * where the query alone would score every code with any of them. The codes it lets through are
@@ -510,19 +674,23 @@ class CodeIndex {
    * conjunction of the query and a narrowing built the query's weight and scorers again for every
    * narrowing tried and moved the query's disjunction of every word along with the narrowing.
    */
-  List<Found> search(
+  private List<Found> search(
+      Built index,
+      IndexSearcher searcher,
       Query query,
       @Nullable Query filter,
-      List<Query> narrowings,
+      List<List<Query>> narrowings,
+      List<Query> fallback,
       int limit,
       int enough,
       int few,
       Wanted wanted) {
-    Built index = current();
-    IndexSearcher searcher = index.searcher();
     try {
       int[] candidates = null;
-      for (int i = 0; i < narrowings.size(); i++) {
+      // The codes of the stricter narrowing tried before, too few to answer: each looser one
+      // holds them, but may have stopped before reaching them.
+      int[] stricter = new int[0];
+      for (int i = 0; i < narrowings.size() && candidates == null; i++) {
         int[] let;
         try {
           let = letThrough(searcher, narrowings.get(i), filter);
@@ -531,8 +699,15 @@ class CodeIndex {
         }
         boolean last = i == narrowings.size() - 1;
         if (let.length >= enough || (last && let.length >= few)) {
-          candidates = let;
-          break;
+          candidates = union(stricter, let);
+        }
+        stricter = let;
+      }
+      if (candidates == null && !fallback.isEmpty()) {
+        try {
+          candidates = union(stricter, letThrough(searcher, fallback, filter));
+        } catch (IndexSearcher.TooManyClauses e) {
+          // the query alone still fits
         }
       }
       ScoreDoc[] hits;
@@ -547,7 +722,8 @@ class CodeIndex {
                     .add(query, Occur.MUST)
                     .add(new Codes(candidates), Occur.FILTER)
                     .build(),
-                limit);
+                limit,
+                false);
       } else {
         Query filtered =
             filter == null
@@ -556,7 +732,7 @@ class CodeIndex {
                     .add(query, Occur.MUST)
                     .add(filter, Occur.FILTER)
                     .build();
-        hits = top(searcher, filtered, limit);
+        hits = top(searcher, filtered, limit, true);
       }
       ScoreDoc[] byDoc = hits.clone();
       Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
@@ -569,6 +745,7 @@ class CodeIndex {
       SortedDocValues codes = null;
       SortedSetDocValues titleWords = null;
       SortedSetDocValues termCores = null;
+      BinaryDocValues hitWords = null;
       LeafWanted leafWanted = null;
       for (ScoreDoc hit : byDoc) {
         int next = ReaderUtil.subIndex(hit.doc, leaves);
@@ -580,6 +757,7 @@ class CodeIndex {
           codes = DocValues.getSorted(reader, CODE_ORDER);
           titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
           termCores = DocValues.getSortedSet(reader, TERM_CORE);
+          hitWords = DocValues.getBinary(reader, HIT_WORDS);
           leafWanted = LeafWanted.of(wanted, titleWords, termCores);
         }
         int doc = hit.doc - leaves.get(leaf).docBase;
@@ -607,8 +785,9 @@ class CodeIndex {
                 termIsQuery(termCores, doc, leafWanted),
                 defaultCount,
                 hit.score,
-                hit.doc,
-                searcher));
+                hitWords.advanceExact(doc)
+                    ? BytesRef.deepCopyOf(hitWords.binaryValue()).bytes
+                    : new byte[0]));
       }
       found.sort(
           Comparator.comparing(Found::score)
@@ -713,33 +892,84 @@ class CodeIndex {
     }
   }
 
-  /** The codes, by index order, that a narrowing and the filter let through; not scored. */
-  private static int[] letThrough(IndexSearcher searcher, Query narrowing, @Nullable Query filter)
-      throws IOException {
-    Query let =
-        filter == null
-            ? narrowing
-            : new BooleanQuery.Builder()
-                .add(narrowing, Occur.FILTER)
-                .add(filter, Occur.FILTER)
-                .build();
-    Weight weight = searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
+  /**
+   * The codes, by index order, that a narrowing and the filter let through, not scored: those of
+   * any of its clauses (a reading's words, a whole match), and of each clause in each release the
+   * first {@link #LET_THROUGH} by static rank (see {@link #RANK}). Each clause is cut on its own,
+   * so that the few codes with most words of a synonym's long reading ("inspection upper intestinal
+   * tract ... endoscopic" for EGD) are not cut off by the many codes with one word as typed.
+   *
+   * <p>A narrowing of many codes ("fracture", "low back pain" less one word: 6,414 codes) was
+   * scored whole, a microsecond a code, for the hundred best. Each release's codes are in static
+   * rank order, billable and shortest titles first: the codes a coder falls back on, and those the
+   * ranking puts first among codes with the same words (fewest added words, highest BM25 for a
+   * short title). So a narrowing stops after the first few hundred of each release, and only those
+   * are scored.
+   */
+  private static int[] letThrough(
+      IndexSearcher searcher, List<Query> narrowing, @Nullable Query filter) throws IOException {
     int[] docs = new int[16];
     int n = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      DocIdSetIterator it = scorer.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (n == docs.length) {
-          docs = Arrays.copyOf(docs, n * 2);
+    for (Query clause : narrowing) {
+      Query let =
+          filter == null
+              ? clause
+              : new BooleanQuery.Builder()
+                  .add(clause, Occur.FILTER)
+                  .add(filter, Occur.FILTER)
+                  .build();
+      Weight weight =
+          searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
         }
-        docs[n++] = leaf.docBase + doc;
+        DocIdSetIterator it = scorer.iterator();
+        int inLeaf = 0;
+        for (int doc = it.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS && inLeaf < LET_THROUGH;
+            doc = it.nextDoc(), inLeaf++) {
+          if (n == docs.length) {
+            docs = Arrays.copyOf(docs, n * 2);
+          }
+          docs[n++] = leaf.docBase + doc;
+        }
       }
     }
-    return Arrays.copyOf(docs, n);
+    // In index order, each code once: a code may have the words of several readings.
+    Arrays.sort(docs, 0, n);
+    int unique = 0;
+    for (int i = 0; i < n; i++) {
+      if (unique == 0 || docs[unique - 1] != docs[i]) {
+        docs[unique++] = docs[i];
+      }
+    }
+    return Arrays.copyOf(docs, unique);
+  }
+
+  // Codes a narrowing lets through in each release, at most. Above the hundred a search ranks again
+  // (CodeSearch.RERANKED), and above ENOUGH, so that a narrowing that stops here answers.
+  static final int LET_THROUGH = 256;
+
+  /** Two sets of codes in index order, as one. */
+  private static int[] union(int[] some, int[] others) {
+    int[] all = new int[some.length + others.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < some.length || j < others.length) {
+      int next =
+          j == others.length || (i < some.length && some[i] <= others[j]) ? some[i] : others[j];
+      if (i < some.length && some[i] == next) {
+        i++;
+      }
+      if (j < others.length && others[j] == next) {
+        j++;
+      }
+      all[n++] = next;
+    }
+    return Arrays.copyOf(all, n);
   }
 
   /**
@@ -780,8 +1010,16 @@ class CodeIndex {
 
   // Total hits are not needed: counting stops at the limit, so that block-max WAND and MaxScore
   // may skip codes that cannot make the list from then on.
-  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int limit) throws IOException {
-    return searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs;
+  //
+  // Without skipping, every code is scored: the codes a narrowing let through are scored so. Lucene
+  // 9.12's top-score search of a query with a phrase, within those codes, asked a word's scorer for
+  // the score of a code it had moved past ("low back pain": an AssertionError under -ea, norms read
+  // out of bounds without), and scoring them all costs little more where the codes are known.
+  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int limit, boolean skipping)
+      throws IOException {
+    int threshold = skipping ? limit : Integer.MAX_VALUE;
+    return searcher.search(query, new TopScoreDocCollectorManager(limit, null, threshold))
+        .scoreDocs;
   }
 
   private Built current() {
@@ -828,18 +1066,23 @@ class CodeIndex {
         write(releases, target);
       }
       removeOtherIndexes(name);
-      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(FSDirectory.open(target)));
-      // Less length normalization than BM25's default 0.75: a long title is long because it is
-      // specific (laterality, encounter), not because the words matter less in it.
-      searcher.setSimilarity(new BM25Similarity(1.2f, 0.3f));
-      log.info("Opened the code index {} ({} codes)", target, searcher.getIndexReader().numDocs());
+      Map<Long, DirectoryReader> byRelease = new LinkedHashMap<>();
       Map<Long, CodeSystem> systems = new HashMap<>();
       for (CodeSystem system : CodeSystem.values()) {
-        codeSets.activeReleases(system.dataset()).forEach(r -> systems.put(r.id(), system));
+        for (Release release : codeSets.activeReleases(system.dataset())) {
+          systems.put(release.id(), system);
+          if (releases.contains(release.id())) {
+            Path part = target.resolve(Long.toString(release.id()));
+            byRelease.put(release.id(), DirectoryReader.open(FSDirectory.open(part)));
+          }
+        }
       }
+      IndexSearcher all = searcher(byRelease.values().toArray(IndexReader[]::new));
+      log.info("Opened the code index {} ({} codes)", target, all.getIndexReader().numDocs());
       return new Built(
           Set.copyOf(releases),
-          searcher,
+          Collections.unmodifiableMap(byRelease),
+          all,
           Map.copyOf(systems),
           new ConcurrentHashMap<>(),
           new ConcurrentHashMap<>());
@@ -858,15 +1101,20 @@ class CodeIndex {
     int documents = 0;
     List<String> titles = new ArrayList<>();
     Vocabulary vocabulary = Vocabulary.gather(codeSets);
-    try (FSDirectory directory = FSDirectory.open(building);
-        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-      for (CodeSystem system : CodeSystem.values()) {
-        for (Release release : codeSets.activeReleases(system.dataset())) {
-          Optional<CodeCatalog> catalog = codeSets.catalog(release.id());
-          if (catalog.isEmpty() || !releases.contains(release.id())) {
-            continue;
-          }
-          titles.add(release.title());
+    for (CodeSystem system : CodeSystem.values()) {
+      for (Release release : codeSets.activeReleases(system.dataset())) {
+        Optional<CodeCatalog> catalog = codeSets.catalog(release.id());
+        if (catalog.isEmpty() || !releases.contains(release.id())) {
+          continue;
+        }
+        titles.add(release.title());
+        try (FSDirectory directory =
+                FSDirectory.open(building.resolve(Long.toString(release.id())));
+            IndexWriter writer =
+                new IndexWriter(
+                    directory,
+                    new IndexWriterConfig(analyzer)
+                        .setIndexSort(new Sort(new SortField(RANK, SortField.Type.INT))))) {
           for (CodeEntry entry : catalog.get().entries()) {
             // The RVU file that lists CPT numbers lists HCPCS Level II codes too; those are
             // indexed from the HCPCS release.
@@ -875,9 +1123,9 @@ class CodeIndex {
               documents++;
             }
           }
+          writer.forceMerge(1);
         }
       }
-      writer.forceMerge(1);
     }
     Files.createFile(building.resolve(COMPLETE));
     deleteTree(target);
@@ -940,6 +1188,16 @@ class CodeIndex {
           .ifPresent(whole -> doc.add(new StringField(WHOLE_TITLE, whole, Field.Store.NO)));
     }
     int defaults = defaultWords(entry.title());
+    // As the ranking orders codes with the same words (CodeSearch.reranked): a code with fewer
+    // words beyond the query's is nearer, and a default is a coder's fallback.
+    int added = (int) words(entry.title()).stream().filter(w -> !NOT_EXTRA.contains(w)).count();
+    doc.add(
+        new NumericDocValuesField(
+            RANK,
+            (entry.billable() ? 0 : 1_000_000)
+                + 100
+                + Math.min(added, 99)
+                - Math.min(defaults, 3)));
     doc.add(new NumericDocValuesField(DEFAULTS, defaults));
     for (String word : new LinkedHashSet<>(words(entry.title()))) {
       doc.add(new SortedSetDocValuesField(TITLE_WORDS, new BytesRef(word)));

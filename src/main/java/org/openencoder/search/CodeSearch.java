@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +29,6 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeEntry;
@@ -98,29 +97,6 @@ public class CodeSearch {
   private static final float HEADER = 2.5f;
   private static final float WEAK = 0.3f;
   private static final int MAX_EXTRA_WORDS = 10;
-  private static final Set<String> NOT_EXTRA =
-      Set.of(
-          "unspecified",
-          "nos",
-          "without",
-          "initial",
-          "encounter",
-          "closed",
-          "of",
-          "and",
-          "or",
-          "the",
-          "for",
-          "to",
-          "in",
-          "on",
-          "by",
-          "a",
-          "an",
-          "as",
-          "at",
-          "other",
-          "type");
   // Per level of default words in a title ("unspecified", "without …"): a coder's fallback when
   // the words say no more, worth less than one more matching word.
   private static final float DEFAULT = 0.6f;
@@ -167,13 +143,14 @@ public class CodeSearch {
     List<Synonyms.Match> synonymMatches = synonyms.find(tokens);
     Words words = correctedWords(tokens, prefix, synonymMatches);
     Map<Words, Query> titles = new IdentityHashMap<>();
-    List<Words> readings = withinClauseLimit(readings(words, synonymMatches), titles);
+    CodeIndex.View view = index.view(scope.releases().keySet());
+    List<Words> readings = withinClauseLimit(readings(words, synonymMatches), titles, view);
     BooleanQuery.Builder matching = new BooleanQuery.Builder();
     // What a code may match besides the words: its code, its whole title, a whole term.
     List<Query> whole = new ArrayList<>();
     if (code != null) {
       whole.add(
-          new BoostQuery(new ConstantScoreQuery(index.term(CodeIndex.CODE, code)), EXACT_CODE));
+          new BoostQuery(new ConstantScoreQuery(view.term(CodeIndex.CODE, code)), EXACT_CODE));
       whole.add(
           new BoostQuery(
               new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))),
@@ -185,7 +162,7 @@ public class CodeSearch {
             title ->
                 whole.add(
                     new BoostQuery(
-                        new ConstantScoreQuery(index.term(CodeIndex.WHOLE_TITLE, title)),
+                        new ConstantScoreQuery(view.term(CodeIndex.WHOLE_TITLE, title)),
                         WHOLE_TITLE)));
     for (Words reading : readings) {
       if (!reading.all().isEmpty()) {
@@ -194,7 +171,7 @@ public class CodeSearch {
         whole.add(
             new BoostQuery(
                 new ConstantScoreQuery(
-                    index.term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence()))),
+                    view.term(CodeIndex.TERM_CORE, String.join(" ", reading.sequence()))),
                 WHOLE_TERM));
       }
     }
@@ -208,41 +185,35 @@ public class CodeSearch {
     }
     BooleanQuery.Builder scored = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
     scored.add(
-        new BoostQuery(new ConstantScoreQuery(index.term(CodeIndex.BILLABLE, "true")), BILLABLE),
+        new BoostQuery(new ConstantScoreQuery(view.term(CodeIndex.BILLABLE, "true")), BILLABLE),
         Occur.SHOULD);
     for (int level = 1; level <= 3; level++) {
       scored.add(
           new BoostQuery(
-              new ConstantScoreQuery(index.term(CodeIndex.DEFAULTNESS, Integer.toString(level))),
+              new ConstantScoreQuery(view.term(CodeIndex.DEFAULTNESS, Integer.toString(level))),
               DEFAULT),
           Occur.SHOULD);
     }
-    // The releases searched (and billable codes only), kept apart from the scoring query: the
-    // index applies it to the codes a narrowing lets through before any is scored.
-    BooleanQuery.Builder within =
-        new BooleanQuery.Builder()
-            .add(
-                new TermInSetQuery(
-                    CodeIndex.RELEASE,
-                    scope.releases().keySet().stream()
-                        .map(id -> new BytesRef(Long.toString(id)))
-                        .toList()),
-                Occur.FILTER);
-    if (filter.billableOnly()) {
-      within.add(index.term(CodeIndex.BILLABLE, "true"), Occur.FILTER);
-    }
+    // Billable codes only, kept apart from the scoring query: the index applies it to the codes a
+    // narrowing lets through before any is scored. The view holds the releases searched only.
+    Query within = filter.billableOnly() ? view.term(CodeIndex.BILLABLE, "true") : null;
     List<SearchHit> hits = new ArrayList<>();
     if (!scope.releases().isEmpty()) {
       int shown = Math.min(limit, MAX_LIMIT);
+      Narrowings narrowings = narrowings(readings, whole, view);
       List<CodeIndex.Found> found =
-          index.search(
+          view.search(
               scored.build(),
-              within.build(),
-              narrowings(readings, whole),
+              within,
+              narrowings.tiers(),
+              narrowings.fallback(),
               Math.max(shown, RERANKED),
               ENOUGH,
               FEW,
               wanted(readings));
+      if (code != null) {
+        found = typedFirst(found, text);
+      }
       // A code-shaped word that is no code ("T2DM", "CKD3") is read as words, and ranked so.
       String matchedCode =
           code != null && !found.isEmpty() && found.get(0).code().startsWith(code) ? code : null;
@@ -252,6 +223,19 @@ public class CodeSearch {
       }
     }
     return new SearchResults(text, hits, scope.searched(), scope.notices());
+  }
+
+  /**
+   * Among codes that score the same, first the one printed as typed: "G0439" is HCPCS G0439 before
+   * ICD-10-CM G04.39, "J1100" HCPCS J1100 before J11.00. Else the order stays.
+   */
+  private static List<CodeIndex.Found> typedFirst(List<CodeIndex.Found> found, String text) {
+    List<CodeIndex.Found> ordered = new ArrayList<>(found);
+    ordered.sort(
+        Comparator.comparing(CodeIndex.Found::score)
+            .reversed()
+            .thenComparing(f -> !f.display().equalsIgnoreCase(text)));
+    return ordered;
   }
 
   /**
@@ -300,11 +284,12 @@ public class CodeSearch {
    * the code, whole-title, whole-term and boost clauses around them. The word query of each reading
    * kept goes into {@code titles}, built once.
    */
-  private List<Words> withinClauseLimit(List<Words> readings, Map<Words, Query> titles) {
+  private List<Words> withinClauseLimit(
+      List<Words> readings, Map<Words, Query> titles, CodeIndex.View view) {
     int room = IndexSearcher.getMaxClauseCount() - CLAUSES_AROUND_READINGS;
     List<Words> kept = new ArrayList<>(readings.size());
     for (Words reading : readings) {
-      Query title = reading.all().isEmpty() ? null : titleQuery(reading);
+      Query title = reading.all().isEmpty() ? null : titleQuery(reading, view);
       int cost = title == null ? 0 : clauses(title) + 1;
       if (kept.isEmpty() || cost <= room) {
         kept.add(reading);
@@ -358,7 +343,7 @@ public class CodeSearch {
       }
       whole.add(String.join(" ", reading.sequence()));
     }
-    return new CodeIndex.Wanted(words, prefixes, NOT_EXTRA, whole);
+    return new CodeIndex.Wanted(words, prefixes, CodeIndex.NOT_EXTRA, whole);
   }
 
   private static String validated(String query, int limit) {
@@ -454,20 +439,22 @@ public class CodeSearch {
    * The codes a search looks at first, strictest first: those with every counted word of some
    * reading (the word or one of its corrections, in the title, short title or terms) or one of the
    * whole matches, then those missing one word, then two, then half of them. Fewer than {@link
-   * #ENOUGH} codes let through by one narrowing, and the next is tried; past the last, the search
-   * itself, which lets through every code with any word, only when the last let through fewer than
-   * {@link #FEW}. Each word's posting lists are leapfrogged, not scored, which is what makes a long
-   * query of common words ("with", "left", "fracture") cheap.
+   * #ENOUGH} codes let through by one narrowing, and the next is tried; past the last, the fallback
+   * (any one of the words), only when the last let through fewer than {@link #FEW}. Each word's
+   * posting lists are leapfrogged, not scored, which is what makes a long query of common words
+   * ("with", "left", "fracture") cheap; and each reading lets through at most a few hundred codes
+   * of each release, the first by static rank (see CodeIndex.letThrough), which is what makes a
+   * common word alone cheap.
    */
-  private List<Query> narrowings(List<Words> readings, List<Query> whole) {
+  private Narrowings narrowings(List<Words> readings, List<Query> whole, CodeIndex.View view) {
     List<List<Query>> words =
-        readings.stream().map(this::countedWords).filter(w -> !w.isEmpty()).toList();
-    List<Query> narrowings = new ArrayList<>();
+        readings.stream().map(r -> countedWords(r, view)).filter(w -> !w.isEmpty()).toList();
+    List<List<Query>> narrowings = new ArrayList<>();
     int[] previous = new int[words.size()];
     int[] steps = Arrays.copyOf(MISSING, MISSING.length + 1);
     steps[MISSING.length] = HALF;
     for (int missing : steps) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      List<Query> clauses = new ArrayList<>();
       boolean looser = narrowings.isEmpty();
       boolean narrower = false;
       for (int r = 0; r < words.size(); r++) {
@@ -477,23 +464,40 @@ public class CodeSearch {
         looser |= wanted < previous[r];
         narrower |= wanted > 1;
         previous[r] = wanted;
-        BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(wanted);
-        reading.forEach(word -> most.add(word, Occur.SHOULD));
-        any.add(most.build(), Occur.SHOULD);
+        clauses.add(most(reading, wanted));
       }
       if (!narrower) {
         break;
       }
       if (looser) {
-        whole.forEach(q -> any.add(q, Occur.SHOULD));
-        narrowings.add(any.build());
+        clauses.addAll(whole);
+        narrowings.add(clauses);
       }
     }
-    return narrowings;
+    // Each word on its own, so that a rare word's few codes ("morbid") are not cut off by a
+    // common word's many ("obesity").
+    Set<Query> fallback = new LinkedHashSet<>();
+    words.forEach(fallback::addAll);
+    if (!fallback.isEmpty()) {
+      fallback.addAll(whole);
+    }
+    return new Narrowings(narrowings, List.copyOf(fallback));
+  }
+
+  /**
+   * The narrowings of a search, strictest first, and the fallback when none answers: the codes with
+   * any one counted word of a reading, or a whole match.
+   */
+  private record Narrowings(List<List<Query>> tiers, List<Query> fallback) {}
+
+  private static Query most(List<Query> words, int wanted) {
+    BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(wanted);
+    words.forEach(word -> most.add(word, Occur.SHOULD));
+    return most.build();
   }
 
   /** The words of a reading that a code must have one of, each over every field it is sought in. */
-  private List<Query> countedWords(Words words) {
+  private List<Query> countedWords(Words words, CodeIndex.View view) {
     List<Query> counted = new ArrayList<>();
     List<String> list = words.all();
     for (int i = 0; i < list.size(); i++) {
@@ -502,7 +506,7 @@ public class CodeSearch {
         BooleanQuery.Builder fields = new BooleanQuery.Builder();
         for (String variant : words.variants(list.get(i))) {
           for (String field : List.of(CodeIndex.TITLE, CodeIndex.SHORT_TITLE, CodeIndex.TERMS)) {
-            fields.add(titleTerm(field, variant, typing), Occur.SHOULD);
+            fields.add(titleTerm(view, field, variant, typing), Occur.SHOULD);
           }
         }
         counted.add(fields.build());
@@ -533,7 +537,7 @@ public class CodeSearch {
    * as in "Pneumonia, unspecified organism") higher still. A word still being typed matches any
    * title word it begins.
    */
-  private Query titleQuery(Words words) {
+  private Query titleQuery(Words words, CodeIndex.View view) {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> list = words.all();
@@ -545,9 +549,9 @@ public class CodeSearch {
       }
       List<Query> fields = new ArrayList<>();
       for (String variant : words.variants(word)) {
-        fields.add(titleTerm(CodeIndex.TITLE, variant, typing));
-        fields.add(new BoostQuery(titleTerm(CodeIndex.SHORT_TITLE, variant, typing), 0.5f));
-        fields.add(new BoostQuery(titleTerm(CodeIndex.TERMS, variant, typing), INDEX_TERM));
+        fields.add(titleTerm(view, CodeIndex.TITLE, variant, typing));
+        fields.add(new BoostQuery(titleTerm(view, CodeIndex.SHORT_TITLE, variant, typing), 0.5f));
+        fields.add(new BoostQuery(titleTerm(view, CodeIndex.TERMS, variant, typing), INDEX_TERM));
       }
       Query either = new DisjunctionMaxQuery(fields, 0.1f);
       if (words.weak().contains(word)) {
@@ -573,17 +577,17 @@ public class CodeSearch {
             new ConstantScoreQuery(
                 words.lastIsPrefix() && list.size() == 1
                     ? new PrefixQuery(lead)
-                    : index.term(CodeIndex.LEAD, list.get(0))),
+                    : view.term(CodeIndex.LEAD, list.get(0))),
             MAIN_TERM),
         Occur.SHOULD);
     return title.build();
   }
 
   // A prefix scores as a constant, like a whole word that every title has once.
-  private Query titleTerm(String field, String word, boolean typing) {
+  private static Query titleTerm(CodeIndex.View view, String field, String word, boolean typing) {
     return typing
         ? new ConstantScoreQuery(new PrefixQuery(new Term(field, word)))
-        : index.term(field, word);
+        : view.term(field, word);
   }
 
   /**

@@ -46,6 +46,25 @@ class CodeSearchTest extends RunningApplication {
   }
 
   @Test
+  void aCodeTypedAsPrintedComesBeforeACodeOfAnotherSystemThatNeedsADot() {
+    // G0439 is a HCPCS code as printed and ICD-10-CM G04.39 without its dot: both match exactly.
+    assertThat(codes(find("G0439"))).startsWith("G0439", "G04.39");
+    assertThat(find("G0439").get(0).system()).isEqualTo("hcpcs");
+    assertThat(codes(find("G04.39")).get(0)).isEqualTo("G04.39");
+  }
+
+  @Test
+  void aCommonWordAloneStillFindsTheCodeTheBooksGiveForIt() {
+    // "fracture" is in the titles or terms of tens of thousands of codes; each release's
+    // narrowing stops after its first few hundred by static rank, and only those are scored.
+    // The Tabular's inclusion term "Fracture NOS" (T14.8-) must still come first.
+    List<SearchHit> hits = search.search("fracture", SearchFilter.ANY, 20).results();
+    assertThat(hits).hasSize(20);
+    assertThat(hits.get(0).code()).isEqualTo("T14.8XXA");
+    assertThat(hits.get(0).matchedOn()).contains("'Fracture NOS'");
+  }
+
+  @Test
   void codesOfEverySystemAreFoundByTheirCode() {
     assertThat(find("0DTJ4ZZ").get(0))
         .extracting(SearchHit::system, SearchHit::code, SearchHit::title)

@@ -49,6 +49,7 @@ public final class SearchLatencyBenchmark {
   private static final int LIMIT = 20;
   private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmup", 60);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
+  private static final int SLOWEST = Integer.getInteger("bench.slowest", 8);
   private static final Pattern CODE_LIKE = Pattern.compile("(?=.*[0-9])[A-Z0-9]{2,7}");
   private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final String SCHEMA = "bench_search";
@@ -188,7 +189,7 @@ public final class SearchLatencyBenchmark {
             Comparator.comparingLong(
                     (Map.Entry<Query, List<Long>> e) -> percentile(e.getValue(), 50))
                 .reversed())
-        .limit(8)
+        .limit(SLOWEST)
         .forEach(
             e ->
                 System.out.printf(
