@@ -57,13 +57,10 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.ConstantScoreScorer;
-import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -273,7 +270,8 @@ class CodeIndex {
       IndexSearcher all,
       Map<Long, CodeSystem> systems,
       Map<String, List<String>> corrections,
-      Map<Set<Long>, View> views) {}
+      Map<Set<Long>, View> views,
+      Map<Ordinal, Long> ordinals) {}
 
   /**
    * The index as a search reads it: the releases it searches and no other. Each release is its own
@@ -377,6 +375,10 @@ class CodeIndex {
       super(multiReader(readers));
       this.all = all;
       setSimilarity(all.getSimilarity());
+      // Lucene's query cache tracks how often each query is used by hashing it, every clause of
+      // it, on every leaf of every search: a tenth of a search of a few words, for a cache that
+      // would hold only the billable filter. Each search's queries are new.
+      setQueryCache(null);
     }
 
     @Override
@@ -571,10 +573,45 @@ class CodeIndex {
     static final Wanted NOTHING = new Wanted(Set.of(), Set.of(), Set.of(), Set.of());
   }
 
+  /**
+   * One segment's doc values dictionary, its words' ordinals kept once looked up: the same words
+   * come back search after search, and each lookup is a seek in the dictionary's blocks.
+   */
+  private static final class Dictionary {
+    private final SortedSetDocValues values;
+    private final Map<Ordinal, Long> known;
+    private final Object segment;
+    private final String field;
+
+    Dictionary(
+        SortedSetDocValues values, LeafReader reader, String field, Map<Ordinal, Long> known) {
+      this.values = values;
+      this.known = known;
+      this.segment = reader.getCoreCacheHelper().getKey();
+      this.field = field;
+    }
+
+    /** As {@link SortedSetDocValues#lookupTerm}. */
+    long lookupTerm(BytesRef term) throws IOException {
+      Ordinal key = new Ordinal(segment, field, term);
+      Long ord = known.get(key);
+      if (ord == null) {
+        ord = values.lookupTerm(term);
+        if (known.size() > MAX_CACHED_TERMS) {
+          known.clear();
+        }
+        known.put(key, ord);
+      }
+      return ord;
+    }
+  }
+
+  private record Ordinal(Object segment, String field, BytesRef term) {}
+
   /** Wanted, as the ordinals of one segment's doc values dictionaries. */
   private record LeafWanted(long[] known, long[][] prefixRanges, long[] readings) {
 
-    static LeafWanted of(Wanted wanted, SortedSetDocValues titleWords, SortedSetDocValues cores)
+    static LeafWanted of(Wanted wanted, Dictionary titleWords, Dictionary cores)
         throws IOException {
       Set<String> known = new HashSet<>(wanted.words());
       known.addAll(wanted.notExtra());
@@ -593,13 +630,12 @@ class CodeIndex {
       return new LeafWanted(ords(titleWords, known), ranges, ords(cores, wanted.readings()));
     }
 
-    private static long insertionPoint(SortedSetDocValues values, BytesRef term)
-        throws IOException {
+    private static long insertionPoint(Dictionary values, BytesRef term) throws IOException {
       long ord = values.lookupTerm(term);
       return ord >= 0 ? ord : -ord - 1;
     }
 
-    private static long[] ords(SortedSetDocValues values, Set<String> terms) throws IOException {
+    private static long[] ords(Dictionary values, Set<String> terms) throws IOException {
       long[] ords = new long[terms.size()];
       int n = 0;
       for (String term : terms) {
@@ -711,19 +747,8 @@ class CodeIndex {
         }
       }
       ScoreDoc[] hits;
-      if (candidates != null && candidates.length <= SCORED_ONE_BY_ONE) {
+      if (candidates != null) {
         hits = scored(searcher, query, candidates, limit);
-      } else if (candidates != null) {
-        // Many codes: Lucene's top-score search over them skips those that cannot make the list.
-        hits =
-            top(
-                searcher,
-                new BooleanQuery.Builder()
-                    .add(query, Occur.MUST)
-                    .add(new Codes(candidates), Occur.FILTER)
-                    .build(),
-                limit,
-                false);
       } else {
         Query filtered =
             filter == null
@@ -732,7 +757,7 @@ class CodeIndex {
                     .add(query, Occur.MUST)
                     .add(filter, Occur.FILTER)
                     .build();
-        hits = top(searcher, filtered, limit, true);
+        hits = top(searcher, filtered, limit);
       }
       ScoreDoc[] byDoc = hits.clone();
       Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
@@ -758,7 +783,11 @@ class CodeIndex {
           titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
           termCores = DocValues.getSortedSet(reader, TERM_CORE);
           hitWords = DocValues.getBinary(reader, HIT_WORDS);
-          leafWanted = LeafWanted.of(wanted, titleWords, termCores);
+          leafWanted =
+              LeafWanted.of(
+                  wanted,
+                  new Dictionary(titleWords, reader, TITLE_WORDS, index.ordinals()),
+                  new Dictionary(termCores, reader, TERM_CORE, index.ordinals()));
         }
         int doc = hit.doc - leaves.get(leaf).docBase;
         releases.advanceExact(doc);
@@ -797,98 +826,6 @@ class CodeIndex {
       return found;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  // Up to this many codes let through are scored one by one; more, and Lucene's top-score search
-  // (block-max WAND) among them, which skips blocks of codes that cannot make the list.
-  private static final int SCORED_ONE_BY_ONE = 256;
-
-  /** Codes already found, by index order, as a filter. */
-  private static final class Codes extends Query {
-    private final int[] docs;
-
-    Codes(int[] docs) {
-      this.docs = docs;
-    }
-
-    @Override
-    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
-      return new ConstantScoreWeight(this, boost) {
-        @Override
-        public Scorer scorer(LeafReaderContext leaf) {
-          int from = insertionPoint(leaf.docBase);
-          int to = insertionPoint(leaf.docBase + leaf.reader().maxDoc());
-          if (from == to) {
-            return null;
-          }
-          DocIdSetIterator iterator =
-              new DocIdSetIterator() {
-                private int i = from - 1;
-                private int doc = -1;
-
-                @Override
-                public int docID() {
-                  return doc;
-                }
-
-                @Override
-                public int nextDoc() {
-                  i++;
-                  doc = i < to ? docs[i] - leaf.docBase : NO_MORE_DOCS;
-                  return doc;
-                }
-
-                @Override
-                public int advance(int target) {
-                  if (i + 1 >= to) {
-                    i = to;
-                    doc = NO_MORE_DOCS;
-                    return doc;
-                  }
-                  int at = Arrays.binarySearch(docs, i + 1, to, target + leaf.docBase);
-                  i = (at >= 0 ? at : -at - 1) - 1;
-                  return nextDoc();
-                }
-
-                @Override
-                public long cost() {
-                  return to - from;
-                }
-              };
-          return new ConstantScoreScorer(this, score(), scoreMode, iterator);
-        }
-
-        @Override
-        public boolean isCacheable(LeafReaderContext leaf) {
-          return false;
-        }
-      };
-    }
-
-    private int insertionPoint(int doc) {
-      int at = Arrays.binarySearch(docs, doc);
-      return at >= 0 ? at : -at - 1;
-    }
-
-    @Override
-    public void visit(QueryVisitor visitor) {
-      visitor.visitLeaf(this);
-    }
-
-    @Override
-    public String toString(String field) {
-      return "codes(" + docs.length + ")";
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other == this;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
     }
   }
 
@@ -948,9 +885,10 @@ class CodeIndex {
     return Arrays.copyOf(docs, unique);
   }
 
-  // Codes a narrowing lets through in each release, at most. Above the hundred a search ranks again
-  // (CodeSearch.RERANKED), and above ENOUGH, so that a narrowing that stops here answers.
-  static final int LET_THROUGH = 256;
+  // Codes a clause of a narrowing lets through in each release, at most: above ENOUGH, so that a
+  // narrowing that stops here answers. With 256, the golden, held-out and exact-description reports
+  // were the same as with 64, and the longest queries scored four times the codes.
+  static final int LET_THROUGH = 64;
 
   /** Two sets of codes in index order, as one. */
   private static int[] union(int[] some, int[] others) {
@@ -1009,17 +947,13 @@ class CodeIndex {
   }
 
   // Total hits are not needed: counting stops at the limit, so that block-max WAND and MaxScore
-  // may skip codes that cannot make the list from then on.
-  //
-  // Without skipping, every code is scored: the codes a narrowing let through are scored so. Lucene
-  // 9.12's top-score search of a query with a phrase, within those codes, asked a word's scorer for
-  // the score of a code it had moved past ("low back pain": an AssertionError under -ea, norms read
-  // out of bounds without), and scoring them all costs little more where the codes are known.
-  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int limit, boolean skipping)
-      throws IOException {
-    int threshold = skipping ? limit : Integer.MAX_VALUE;
-    return searcher.search(query, new TopScoreDocCollectorManager(limit, null, threshold))
-        .scoreDocs;
+  // may skip codes that cannot make the list from then on. (The codes a narrowing lets through are
+  // scored one by one instead: Lucene 9.12's top-score search of a query with a phrase within such
+  // codes asked a word's scorer for the score of a code it had moved past, "low back pain" once
+  // the releases were indexed apart: an AssertionError under -ea, norms read out of bounds
+  // without.)
+  private static ScoreDoc[] top(IndexSearcher searcher, Query query, int limit) throws IOException {
+    return searcher.search(query, new TopScoreDocCollectorManager(limit, null, limit)).scoreDocs;
   }
 
   private Built current() {
@@ -1084,6 +1018,7 @@ class CodeIndex {
           Collections.unmodifiableMap(byRelease),
           all,
           Map.copyOf(systems),
+          new ConcurrentHashMap<>(),
           new ConcurrentHashMap<>(),
           new ConcurrentHashMap<>());
     } catch (IOException e) {

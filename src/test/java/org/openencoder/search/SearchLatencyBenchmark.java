@@ -63,6 +63,7 @@ public final class SearchLatencyBenchmark {
     final Map<String, List<Long>> byKind = new LinkedHashMap<>();
     final Map<Query, List<Long>> byQuery = new LinkedHashMap<>();
     final List<Long> cpu = new ArrayList<>();
+    final Map<Query, List<Long>> cpuByQuery = new LinkedHashMap<>();
     int withResults;
     int runs;
 
@@ -148,7 +149,9 @@ public final class SearchLatencyBenchmark {
             long nanos = System.nanoTime() - start;
             if (measured) {
               lucene.add(query, nanos);
-              lucene.cpu.add(threads.getCurrentThreadCpuTime() - cpu);
+              long used = threads.getCurrentThreadCpuTime() - cpu;
+              lucene.cpu.add(used);
+              lucene.cpuByQuery.computeIfAbsent(query, q -> new ArrayList<>()).add(used);
               lucene.runs++;
               lucene.withResults += found.results().isEmpty() ? 0 : 1;
             }
@@ -183,7 +186,7 @@ public final class SearchLatencyBenchmark {
     System.out.printf(
         "Lucene thread CPU time per query: p50 %.3f ms, p99 %.3f ms (less sensitive to load)%n",
         millis(percentile(lucene.cpu, 50)), millis(percentile(lucene.cpu, 99)));
-    System.out.println("slowest queries in Lucene, median of the rounds:");
+    System.out.println("slowest queries in Lucene, median of the rounds (wall, thread CPU):");
     lucene.byQuery.entrySet().stream()
         .sorted(
             Comparator.comparingLong(
@@ -194,8 +197,9 @@ public final class SearchLatencyBenchmark {
             e ->
                 System.out.printf(
                     Locale.ROOT,
-                    "  %7.3f ms  %-8s %s (PostgreSQL %.3f ms)%n",
+                    "  %7.3f ms %7.3f ms  %-8s %s (PostgreSQL %.3f ms)%n",
                     millis(percentile(e.getValue(), 50)),
+                    millis(percentile(lucene.cpuByQuery.get(e.getKey()), 50)),
                     e.getKey().kind(),
                     e.getKey().text(),
                     millis(percentile(postgres.byQuery.get(e.getKey()), 50))));
