@@ -27,6 +27,9 @@ public final class ClaimReleases {
   /** Each line's first line (0-based) with the same code: the line itself when none before it. */
   private final byte[] firstWithCode;
 
+  /** Each line's code as a number ({@link ProcedureCodes#number}). */
+  private final int[] numbers;
+
   private final Claim claim;
   private @Nullable List<String> printedDiagnoses;
   private @Nullable List<String> lineCodes;
@@ -39,27 +42,27 @@ public final class ClaimReleases {
     this.onLine = new ReleasesInForce[count];
     this.dates = new LocalDate[count];
     this.codes = new ProcedureCodes.Code[count];
-    // The lines' codes first, together: their hashes (read or computed once per String) are the
-    // first memory each line's check touches, and reading them in one loop lets the processor
-    // wait for all of them at once rather than for each in turn between the table lookups.
+    // The lines' codes first, together, as numbers: the first memory each line's check touches,
+    // and reading them in one loop lets the processor wait for all of them at once rather than
+    // for each in turn between the table lookups.
     String[] lineCodes = new String[count];
-    int[] hashes = new int[count];
+    this.numbers = new int[count];
     for (int i = 0; i < count; i++) {
       lineCodes[i] = claim.lines().get(i).code();
-      hashes[i] = lineCodes[i].hashCode();
+      numbers[i] = ProcedureCodes.number(lineCodes[i]);
     }
     for (int i = 0; i < count; i++) {
       LocalDate date = claim.dateOf(i);
       dates[i] = date;
       onLine[i] = date.equals(claimDate) ? onClaimDate : tables.on(date);
-      codes[i] = onLine[i].procedureCodes.get(lineCodes[i]);
+      codes[i] = onLine[i].procedureCodes.get(lineCodes[i], numbers[i]);
     }
     this.firstWithCode = new byte[count];
     for (int i = 0; i < count; i++) {
       int first = i;
       for (int j = 0; j < i; j++) {
-        // The hashes tell most codes apart without reading their text.
-        if (hashes[j] == hashes[i] && lineCodes[j].equals(lineCodes[i])) {
+        // A line's code is a CPT or HCPCS code (its shape is checked): equal numbers, equal codes.
+        if (numbers[j] == numbers[i]) {
           first = j;
           break;
         }
@@ -86,6 +89,16 @@ public final class ClaimReleases {
   /** What the tables in force on a line's date say about its code (0-based index). */
   ProcedureCodes.Code codeOf(int index) {
     return codes[index];
+  }
+
+  /** How many lines the claim has. */
+  int lineCount() {
+    return numbers.length;
+  }
+
+  /** A line's code as a number (0-based index; {@link ProcedureCodes#number}). */
+  int codeNumber(int index) {
+    return numbers[index];
   }
 
   /**

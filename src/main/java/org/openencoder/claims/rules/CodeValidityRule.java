@@ -214,6 +214,9 @@ public final class CodeValidityRule implements ClaimRule {
 
   private static void checkDiagnosis(
       Claim claim, String code, ReleasesInForce on, List<Finding> findings) {
+    if (on.billableDiagnoses.contains(code)) {
+      return; // Nearly every diagnosis: one read, where the code list's map reads five places.
+    }
     CodeCatalog catalog = on.icd10cm;
     CodeEntry entry = catalog.get(code).orElse(null);
     if (entry != null && entry.billable()) {
