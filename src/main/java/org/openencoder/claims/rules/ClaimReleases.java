@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.Claim;
+import org.openencoder.claims.ClaimLine;
 
 /**
  * The tables in force on each date of one claim, resolved once for the claim: every rule reads
@@ -27,7 +28,7 @@ public final class ClaimReleases {
   /** Each line's first line (0-based) with the same code: the line itself when none before it. */
   private final byte[] firstWithCode;
 
-  /** Each line's code as a number ({@link ProcedureCodes#number}). */
+  /** Each line's code as a number ({@link ClaimLine#codeNumber}). */
   private final int[] numbers;
 
   private final Claim claim;
@@ -42,14 +43,15 @@ public final class ClaimReleases {
     this.onLine = new ReleasesInForce[count];
     this.dates = new LocalDate[count];
     this.codes = new ProcedureCodes.Code[count];
-    // The lines' codes first, together, as numbers: the first memory each line's check touches,
-    // and reading them in one loop lets the processor wait for all of them at once rather than
-    // for each in turn between the table lookups.
+    // The lines' code numbers first, together: the first memory each line's check touches (the
+    // lines, not their codes' text), and reading them in one loop lets the processor wait for all
+    // of them at once rather than for each in turn between the table lookups.
     String[] lineCodes = new String[count];
     this.numbers = new int[count];
     for (int i = 0; i < count; i++) {
-      lineCodes[i] = claim.lines().get(i).code();
-      numbers[i] = ProcedureCodes.number(lineCodes[i]);
+      ClaimLine line = claim.lines().get(i);
+      lineCodes[i] = line.code();
+      numbers[i] = line.codeNumber();
     }
     for (int i = 0; i < count; i++) {
       LocalDate date = claim.dateOf(i);
@@ -96,7 +98,7 @@ public final class ClaimReleases {
     return numbers.length;
   }
 
-  /** A line's code as a number (0-based index; {@link ProcedureCodes#number}). */
+  /** A line's code as a number (0-based index; {@link ClaimLine#codeNumber}). */
   int codeNumber(int index) {
     return numbers[index];
   }

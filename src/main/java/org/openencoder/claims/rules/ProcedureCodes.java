@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.openencoder.claims.ClaimLine;
 import org.openencoder.codeset.CodeCatalog;
 import org.openencoder.codeset.CodeEntry;
 import org.openencoder.ncci.AddOnCodeEdits;
@@ -27,9 +28,6 @@ import org.openencoder.ncci.Setting;
  * all: every such code shares {@link #NOTHING}, so a stream of invented codes costs no memory.
  */
 final class ProcedureCodes {
-
-  /** A CPT or HCPCS Level II code is five characters of [0-9A-Z]: base 36 fits an int. */
-  private static final int CODE_LENGTH = 5;
 
   /** The facts of a code that no table of the set names: none. */
   private static final Code NOTHING =
@@ -95,28 +93,9 @@ final class ProcedureCodes {
       @Nullable PtpTable ptpPractitioner,
       @Nullable PtpTable ptpHospital) {}
 
-  /**
-   * A CPT or HCPCS Level II code as a number: its five characters [0-9A-Z] read in base 36, so that
-   * two codes are equal when their numbers are; -1 for any other text (a modifier, a typing error).
-   */
+  /** A code as a number: {@link ClaimLine#numberOf}. */
   static int number(String code) {
-    if (code.length() != CODE_LENGTH) {
-      return -1;
-    }
-    int number = 0;
-    for (int i = 0; i < CODE_LENGTH; i++) {
-      char c = code.charAt(i);
-      int digit;
-      if (c >= '0' && c <= '9') {
-        digit = c - '0';
-      } else if (c >= 'A' && c <= 'Z') {
-        digit = c - 'A' + 10;
-      } else {
-        return -1;
-      }
-      number = number * 36 + digit;
-    }
-    return number;
+    return ClaimLine.numberOf(code);
   }
 
   private int slot(int key) {
