@@ -28,6 +28,9 @@ public final class ClaimReleases {
   /** Each line's first line (0-based) with the same code: the line itself when none before it. */
   private final byte[] firstWithCode;
 
+  /** The lines whose code the code list of its system in force lists, one bit a line. */
+  private long listed;
+
   /** Each line's code as a number ({@link ClaimLine#codeNumber}). */
   private final int[] numbers;
 
@@ -58,6 +61,11 @@ public final class ClaimReleases {
       dates[i] = date;
       onLine[i] = date.equals(claimDate) ? onClaimDate : tables.on(date);
       codes[i] = onLine[i].procedureCodes.get(lineCodes[i], numbers[i]);
+      // Reading the facts here, in one loop for every line, brings them from memory for all lines
+      // at once; the rules would otherwise wait for each line's in turn.
+      if (codes[i].listed != null) {
+        listed |= 1L << i;
+      }
     }
     this.firstWithCode = new byte[count];
     for (int i = 0; i < count; i++) {
@@ -91,6 +99,11 @@ public final class ClaimReleases {
   /** What the tables in force on a line's date say about its code (0-based index). */
   ProcedureCodes.Code codeOf(int index) {
     return codes[index];
+  }
+
+  /** Whether the code list in force lists a line's code (0-based index). */
+  boolean listed(int index) {
+    return (listed & 1L << index) != 0;
   }
 
   /** How many lines the claim has. */

@@ -82,7 +82,7 @@ public final class CodeValidityRule implements ClaimRule {
       if (catalog == null) {
         (system == CodeSystem.CPT ? cptGap : hcpcsGap).add(i, on);
       } else {
-        checkProcedure(line, i + 1, system, catalog, tables.codeOf(i).listed != null, on, findings);
+        checkProcedure(line, i + 1, system, catalog, tables.listed(i), on, findings);
       }
       for (String modifier : line.modifiers()) {
         if (isCptModifier(modifier)) {

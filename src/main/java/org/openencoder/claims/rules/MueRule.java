@@ -45,13 +45,13 @@ public final class MueRule implements ClaimRule {
         continue;
       }
       ProcedureCodes.Code code = tables.codeOf(i);
-      Mue mue = code.mue(setting);
-      if (mue == null) {
+      int limit = code.mueLimit(setting);
+      if (limit < 0) {
         continue;
       }
-      if (mue.indicator() == MueAdjudicationIndicator.LINE_EDIT) {
-        if (!mue.allows(line.units())) {
-          findings.add(finding(mue, code, on, List.of(i + 1), line.units()));
+      if (ProcedureCodes.Code.lineEdit(limit)) {
+        if (line.units() > ProcedureCodes.Code.mueValue(limit)) {
+          findings.add(finding(code.mue(setting), code, on, List.of(i + 1), line.units()));
         }
         continue;
       }
@@ -68,8 +68,10 @@ public final class MueRule implements ClaimRule {
             numbers.add(j + 1);
           }
         }
-        if (!mue.allows(units)) {
-          findings.add(finding(mue, code, on, numbers == null ? List.of(i + 1) : numbers, units));
+        if (units > ProcedureCodes.Code.mueValue(limit)) {
+          findings.add(
+              finding(
+                  code.mue(setting), code, on, numbers == null ? List.of(i + 1) : numbers, units));
         }
       }
     }

@@ -10,6 +10,7 @@ import org.openencoder.codeset.CodeEntry;
 import org.openencoder.ncci.AddOnCodeEdits;
 import org.openencoder.ncci.AddOnEdit;
 import org.openencoder.ncci.Mue;
+import org.openencoder.ncci.MueAdjudicationIndicator;
 import org.openencoder.ncci.MueTable;
 import org.openencoder.ncci.PtpTable;
 import org.openencoder.ncci.Setting;
@@ -146,10 +147,15 @@ final class ProcedureCodes {
   static final class Code {
     final @Nullable CodeEntry listed;
 
-    // By setting, in fields rather than an array: one memory read less for every line checked.
-    private final @Nullable Mue muePractitioner;
-    private final @Nullable Mue mueHospital;
-    private final @Nullable Mue mueDme;
+    // Each setting's MUE as one int in the facts (-1 for none; else its value times two, plus one
+    // for a line edit): the rule reads the MUE itself only for a finding, one memory read less for
+    // every other line.
+    private final int mueLimitPractitioner;
+    private final int mueLimitHospital;
+    private final int mueLimitDme;
+
+    /** The MUEs by {@link Setting} ordinal (null where none), for the findings. */
+    private final @Nullable Mue[] mues;
 
     final List<AddOnEdit> addOnEdits;
 
@@ -162,11 +168,8 @@ final class ProcedureCodes {
     private final int ptpPractitioner;
     private final int ptpHospital;
 
-    // The MUE finding's words that depend only on the edit, by setting, made on first use; in
-    // fields rather than an array, as the MUEs are.
-    private MueRule.@Nullable Wording wordingPractitioner;
-    private MueRule.@Nullable Wording wordingHospital;
-    private MueRule.@Nullable Wording wordingDme;
+    /** The MUE finding's words that depend only on the edit, by setting, made on first use. */
+    private final MueRule.@Nullable Wording[] mueWordings;
 
     Code(
         @Nullable CodeEntry listed,
@@ -175,9 +178,11 @@ final class ProcedureCodes {
         int ptpPractitioner,
         int ptpHospital) {
       this.listed = listed;
-      this.muePractitioner = mues[Setting.PRACTITIONER.ordinal()];
-      this.mueHospital = mues[Setting.OUTPATIENT_HOSPITAL.ordinal()];
-      this.mueDme = mues[Setting.DME.ordinal()];
+      this.mues = mues.clone();
+      this.mueLimitPractitioner = limit(mues[Setting.PRACTITIONER.ordinal()]);
+      this.mueLimitHospital = limit(mues[Setting.OUTPATIENT_HOSPITAL.ordinal()]);
+      this.mueLimitDme = limit(mues[Setting.DME.ordinal()]);
+      this.mueWordings = new MueRule.Wording[mues.length];
       this.addOnEdits = addOnEdits;
       this.addOnPrimaries = new int[addOnEdits.size()];
       for (int i = 0; i < addOnPrimaries.length; i++) {
@@ -188,13 +193,36 @@ final class ProcedureCodes {
       this.ptpHospital = ptpHospital;
     }
 
+    private static int limit(@Nullable Mue mue) {
+      if (mue == null) {
+        return -1;
+      }
+      return mue.value() * 2 + (mue.indicator() == MueAdjudicationIndicator.LINE_EDIT ? 1 : 0);
+    }
+
+    /**
+     * Its MUE in a setting as one int: -1 when the MUE table in force does not list it, else the
+     * value times two plus one for a line edit (MAI 1); see {@link #mueValue}, {@link #lineEdit}.
+     */
+    int mueLimit(Setting setting) {
+      return switch (setting) {
+        case PRACTITIONER -> mueLimitPractitioner;
+        case OUTPATIENT_HOSPITAL -> mueLimitHospital;
+        case DME -> mueLimitDme;
+      };
+    }
+
+    static int mueValue(int limit) {
+      return limit >>> 1;
+    }
+
+    static boolean lineEdit(int limit) {
+      return (limit & 1) != 0;
+    }
+
     /** Its MUE in a setting, or null when the MUE table in force does not list it. */
     @Nullable Mue mue(Setting setting) {
-      return switch (setting) {
-        case PRACTITIONER -> muePractitioner;
-        case OUTPATIENT_HOSPITAL -> mueHospital;
-        case DME -> mueDme;
-      };
+      return mues[setting.ordinal()];
     }
 
     /** Its number in the PTP table of a setting in force, or -1 when that table lacks it. */
@@ -207,21 +235,11 @@ final class ProcedureCodes {
     }
 
     MueRule.Wording mueWording(Mue mue, ReleasesInForce on) {
-      Setting setting = mue.setting();
-      MueRule.Wording wording =
-          switch (setting) {
-            case PRACTITIONER -> wordingPractitioner;
-            case OUTPATIENT_HOSPITAL -> wordingHospital;
-            case DME -> wordingDme;
-          };
+      MueRule.Wording wording = mueWordings[mue.setting().ordinal()];
       if (wording == null) {
         // A race words it twice, the same: the record's final fields publish it safely.
-        wording = MueRule.wording(mue, on.cite(on.mue.release(), setting.role()));
-        switch (setting) {
-          case PRACTITIONER -> wordingPractitioner = wording;
-          case OUTPATIENT_HOSPITAL -> wordingHospital = wording;
-          case DME -> wordingDme = wording;
-        }
+        wording = MueRule.wording(mue, on.cite(on.mue.release(), mue.setting().role()));
+        mueWordings[mue.setting().ordinal()] = wording;
       }
       return wording;
     }
