@@ -103,9 +103,9 @@ public final class MueRule implements ClaimRule {
 
   /**
    * The words of an MUE finding that depend only on the edit, made once per code and set of tables:
-   * the limit, the fix and the cited line.
+   * the limit, the fix, the cited line and the code as the finding lists it.
    */
-  record Wording(String limit, String fix, Source source) {}
+  record Wording(String limit, String fix, Source source, List<String> codes) {}
 
   static Wording wording(Mue mue, Source file) {
     MueAdjudicationIndicator mai = mue.indicator();
@@ -139,7 +139,7 @@ public final class MueRule implements ClaimRule {
                   + ", or, if more were provided and medically necessary, appeal with"
                   + " the documentation (MAI 3: the contractor may allow more on redetermination).";
         };
-    return new Wording(limit, fix, file.atLine(mue.line()));
+    return new Wording(limit, fix, file.atLine(mue.line()), List.of(mue.code()));
   }
 
   private static Finding finding(
@@ -151,13 +151,13 @@ public final class MueRule implements ClaimRule {
             : units
                 + (units == 1 ? " unit" : " units")
                 + " on "
-                + on.date
+                + on.dateText
                 + (lines.size() > 1 ? " (lines added up)" : "");
     return new Finding(
         FAMILY + ".units-exceeded",
         Severity.ERROR,
         lines,
-        List.of(mue.code()),
+        wording.codes(),
         mue.code() + ": " + counted + (units == 1 ? " exceeds " : " exceed ") + wording.limit(),
         wording.fix(),
         wording.source());

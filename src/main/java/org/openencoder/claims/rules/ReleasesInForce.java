@@ -26,6 +26,10 @@ import org.openencoder.ncci.Setting;
 public final class ReleasesInForce {
 
   final LocalDate date;
+
+  /** The date as findings print it (2026-05-01), made once: MUE findings print it every time. */
+  final String dateText;
+
   final CodeSets codeSets;
   final @Nullable Release icd10cmRelease;
   final @Nullable CodeCatalog icd10cm;
@@ -76,6 +80,7 @@ public final class ReleasesInForce {
       @Nullable MceEdits mce,
       Map<String, List<Release>> loaded) {
     this.date = date;
+    this.dateText = date.toString();
     this.codeSets = codeSets;
     this.icd10cmRelease = icd10cmRelease;
     this.icd10cm = icd10cm;
