@@ -51,7 +51,7 @@ public final class MueRule implements ClaimRule {
       }
       if (ProcedureCodes.Code.lineEdit(limit)) {
         if (line.units() > ProcedureCodes.Code.mueValue(limit)) {
-          findings.add(finding(code.mue(setting), code, on, List.of(i + 1), line.units()));
+          findings.add(finding(setting, limit, code, on, List.of(i + 1), line.units()));
         }
         continue;
       }
@@ -70,8 +70,7 @@ public final class MueRule implements ClaimRule {
         }
         if (units > ProcedureCodes.Code.mueValue(limit)) {
           findings.add(
-              finding(
-                  code.mue(setting), code, on, numbers == null ? List.of(i + 1) : numbers, units));
+              finding(setting, limit, code, on, numbers == null ? List.of(i + 1) : numbers, units));
         }
       }
     }
@@ -103,9 +102,9 @@ public final class MueRule implements ClaimRule {
 
   /**
    * The words of an MUE finding that depend only on the edit, made once per code and set of tables:
-   * the limit, the fix, the cited line and the code as the finding lists it.
+   * the code, the limit, the fix, the cited line and the code as the finding lists it.
    */
-  record Wording(String limit, String fix, Source source, List<String> codes) {}
+  record Wording(String code, String limit, String fix, Source source, List<String> codes) {}
 
   static Wording wording(Mue mue, Source file) {
     MueAdjudicationIndicator mai = mue.indicator();
@@ -139,14 +138,19 @@ public final class MueRule implements ClaimRule {
                   + ", or, if more were provided and medically necessary, appeal with"
                   + " the documentation (MAI 3: the contractor may allow more on redetermination).";
         };
-    return new Wording(limit, fix, file.atLine(mue.line()), List.of(mue.code()));
+    return new Wording(mue.code(), limit, fix, file.atLine(mue.line()), List.of(mue.code()));
   }
 
   private static Finding finding(
-      Mue mue, ProcedureCodes.Code code, ReleasesInForce on, List<Integer> lines, int units) {
-    Wording wording = code.mueWording(mue, on);
+      Setting setting,
+      int limit,
+      ProcedureCodes.Code code,
+      ReleasesInForce on,
+      List<Integer> lines,
+      int units) {
+    Wording wording = code.mueWording(setting, on);
     String counted =
-        mue.indicator() == MueAdjudicationIndicator.LINE_EDIT
+        ProcedureCodes.Code.lineEdit(limit)
             ? units + (units == 1 ? " unit on the line" : " units on the line")
             : units
                 + (units == 1 ? " unit" : " units")
@@ -158,7 +162,7 @@ public final class MueRule implements ClaimRule {
         Severity.ERROR,
         lines,
         wording.codes(),
-        mue.code() + ": " + counted + (units == 1 ? " exceeds " : " exceed ") + wording.limit(),
+        wording.code() + ": " + counted + (units == 1 ? " exceeds " : " exceed ") + wording.limit(),
         wording.fix(),
         wording.source());
   }

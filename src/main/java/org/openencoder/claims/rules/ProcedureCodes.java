@@ -168,8 +168,11 @@ final class ProcedureCodes {
     private final int ptpPractitioner;
     private final int ptpHospital;
 
-    /** The MUE finding's words that depend only on the edit, by setting, made on first use. */
-    private final MueRule.@Nullable Wording[] mueWordings;
+    // The MUE finding's words that depend only on the edit, by setting, made on first use: in
+    // fields, so that a finding reads the facts and its wording, not an array and the MUE too.
+    private MueRule.@Nullable Wording wordingPractitioner;
+    private MueRule.@Nullable Wording wordingHospital;
+    private MueRule.@Nullable Wording wordingDme;
 
     Code(
         @Nullable CodeEntry listed,
@@ -182,7 +185,6 @@ final class ProcedureCodes {
       this.mueLimitPractitioner = limit(mues[Setting.PRACTITIONER.ordinal()]);
       this.mueLimitHospital = limit(mues[Setting.OUTPATIENT_HOSPITAL.ordinal()]);
       this.mueLimitDme = limit(mues[Setting.DME.ordinal()]);
-      this.mueWordings = new MueRule.Wording[mues.length];
       this.addOnEdits = addOnEdits;
       this.addOnPrimaries = new int[addOnEdits.size()];
       for (int i = 0; i < addOnPrimaries.length; i++) {
@@ -234,12 +236,23 @@ final class ProcedureCodes {
       };
     }
 
-    MueRule.Wording mueWording(Mue mue, ReleasesInForce on) {
-      MueRule.Wording wording = mueWordings[mue.setting().ordinal()];
+    /** The words of its MUE finding in a setting whose {@link #mueLimit} is not -1. */
+    MueRule.Wording mueWording(Setting setting, ReleasesInForce on) {
+      MueRule.Wording wording =
+          switch (setting) {
+            case PRACTITIONER -> wordingPractitioner;
+            case OUTPATIENT_HOSPITAL -> wordingHospital;
+            case DME -> wordingDme;
+          };
       if (wording == null) {
         // A race words it twice, the same: the record's final fields publish it safely.
-        wording = MueRule.wording(mue, on.cite(on.mue.release(), mue.setting().role()));
-        mueWordings[mue.setting().ordinal()] = wording;
+        Mue mue = mues[setting.ordinal()];
+        wording = MueRule.wording(mue, on.cite(on.mue.release(), setting.role()));
+        switch (setting) {
+          case PRACTITIONER -> wordingPractitioner = wording;
+          case OUTPATIENT_HOSPITAL -> wordingHospital = wording;
+          case DME -> wordingDme = wording;
+        }
       }
       return wording;
     }
