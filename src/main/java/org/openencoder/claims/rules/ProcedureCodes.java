@@ -145,6 +145,8 @@ final class ProcedureCodes {
    * @param addOnEdits its add-on code edits, every row (empty when it is not an add-on code)
    */
   static final class Code {
+    private static final int[] NO_PRIMARIES = {};
+
     final @Nullable CodeEntry listed;
 
     // Each setting's MUE as one int in the facts (-1 for none; else its value times two, plus one
@@ -186,7 +188,7 @@ final class ProcedureCodes {
       this.mueLimitHospital = limit(mues[Setting.OUTPATIENT_HOSPITAL.ordinal()]);
       this.mueLimitDme = limit(mues[Setting.DME.ordinal()]);
       this.addOnEdits = addOnEdits;
-      this.addOnPrimaries = new int[addOnEdits.size()];
+      this.addOnPrimaries = addOnEdits.isEmpty() ? NO_PRIMARIES : new int[addOnEdits.size()];
       for (int i = 0; i < addOnPrimaries.length; i++) {
         String primary = addOnEdits.get(i).primaryCode();
         addOnPrimaries[i] = primary == null ? -1 : number(primary);
