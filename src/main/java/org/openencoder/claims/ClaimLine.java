@@ -15,13 +15,17 @@ import org.openencoder.codeset.CodeSystem;
  * @param modifiers normalized, at most four, in the order reported
  * @param diagnosisPointers 1-based positions in the claim's diagnosis list, at most four
  * @param dateOfService the line's own date, or null for the claim's
+ * @param codeNumber the code as a number ({@link #numberOf}), derived from the code: the checker
+ *     compares and looks up codes by it without reading their text. Whatever is passed, the
+ *     constructor sets it from the code; use the constructor without it.
  */
 public record ClaimLine(
     String code,
     List<String> modifiers,
     int units,
     List<Integer> diagnosisPointers,
-    @Nullable LocalDate dateOfService) {
+    @Nullable LocalDate dateOfService,
+    int codeNumber) {
 
   /** The 837P allows four modifiers a line (SV101-3 to SV101-6). */
   public static final int MAX_MODIFIERS = 4;
@@ -30,6 +34,9 @@ public record ClaimLine(
   public static final int MAX_POINTERS = 4;
 
   public static final int MAX_UNITS = 99_999;
+
+  /** A CPT or HCPCS Level II code is five characters of [0-9A-Z]: base 36 fits an int. */
+  private static final int CODE_LENGTH = 5;
 
   public ClaimLine {
     List<FieldError> errors = new ArrayList<>();
@@ -99,11 +106,46 @@ public record ClaimLine(
     }
     modifiers = List.copyOf(normalized);
     diagnosisPointers = List.copyOf(pointers);
+    codeNumber = numberOf(code);
+  }
+
+  /** A line as reported: its code, modifiers, units, diagnosis pointers and own date, or null. */
+  public ClaimLine(
+      String code,
+      List<String> modifiers,
+      int units,
+      List<Integer> diagnosisPointers,
+      @Nullable LocalDate dateOfService) {
+    this(code, modifiers, units, diagnosisPointers, dateOfService, -1);
   }
 
   /** A line with no modifiers, diagnosis pointers or date of its own. */
   public static ClaimLine of(String code, int units) {
     return new ClaimLine(code, List.of(), units, List.of(), null);
+  }
+
+  /**
+   * A CPT or HCPCS Level II code as a number: its five characters [0-9A-Z] read in base 36, so that
+   * two codes are equal when their numbers are; -1 for any other text (a modifier, a typing error).
+   */
+  public static int numberOf(String code) {
+    if (code.length() != CODE_LENGTH) {
+      return -1;
+    }
+    int number = 0;
+    for (int i = 0; i < CODE_LENGTH; i++) {
+      char c = code.charAt(i);
+      int digit;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (c >= 'A' && c <= 'Z') {
+        digit = c - 'A' + 10;
+      } else {
+        return -1;
+      }
+      number = number * 36 + digit;
+    }
+    return number;
   }
 
   /** Two letters or digits (a normalized modifier), checked without a regex match per line. */

@@ -2,6 +2,7 @@ package org.openencoder.ncci;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
 
@@ -38,6 +39,11 @@ public final class AddOnCodeEdits {
   /** Every edit that names a code as the primary code, in file order. */
   public List<AddOnEdit> forPrimaryCode(String code) {
     return byPrimaryCode.getOrDefault(CodeSystem.normalize(code), List.of());
+  }
+
+  /** The add-on codes the file lists (normalized). */
+  public Set<String> addOnCodeSet() {
+    return byAddOnCode.keySet();
   }
 
   /** How many add-on codes the file lists. */

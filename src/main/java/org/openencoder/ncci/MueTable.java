@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.codeset.CodeSystem;
 import org.openencoder.codeset.Release;
@@ -48,6 +49,11 @@ public final class MueTable {
       get(setting, code).ifPresent(edits::add);
     }
     return edits;
+  }
+
+  /** The codes a setting's table lists (normalized); empty when the release lacks that file. */
+  public Set<String> codes(Setting setting) {
+    return bySetting.getOrDefault(setting, Map.of()).keySet();
   }
 
   /** How many codes a setting's table lists; 0 when the release lacks that file. */

@@ -205,6 +205,11 @@ public final class PtpTable {
     return column2.length;
   }
 
+  /** The code of a number the table gives ({@link #codeNumber}), 0 to {@link #codeCount} - 1. */
+  public String code(int number) {
+    return codes[number];
+  }
+
   /** How many distinct codes appear in either column. */
   public int codeCount() {
     return codes.length;

@@ -47,7 +47,8 @@ public final class AddOnCodeRule implements ClaimRule {
         notChecked.add(i, on);
         continue;
       }
-      List<AddOnEdit> all = tables.codeOf(i).addOnEdits;
+      ProcedureCodes.Code code = tables.codeOf(i);
+      List<AddOnEdit> all = code.addOnEdits;
       if (all.isEmpty()) {
         continue;
       }
@@ -60,7 +61,7 @@ public final class AddOnCodeRule implements ClaimRule {
         }
         inForce = true;
         type = edit.type();
-        if (edit.primaryCode() != null && onSameDate(claim, tables, edit.primaryCode(), i)) {
+        if (edit.primaryCode() != null && onSameDate(tables, code.addOnPrimaries[e], i)) {
           type = null;
           break;
         }
@@ -73,14 +74,15 @@ public final class AddOnCodeRule implements ClaimRule {
     notChecked.report(NOT_CHECKED, tables, findings);
   }
 
-  /** Whether a line with the code has the same date of service as line {@code index}. */
-  private static boolean onSameDate(Claim claim, ClaimReleases tables, String code, int index) {
-    List<ClaimLine> lines = claim.lines();
-    int hash = code.hashCode();
-    for (int j = 0; j < lines.size(); j++) {
-      String other = lines.get(j).code();
-      // The hashes (cached in the strings) tell most codes apart without reading their text.
-      if (other.hashCode() == hash && other.equals(code) && tables.sameDate(j, index)) {
+  /**
+   * Whether a line with the code (by number) has the same date of service as line {@code index}.
+   */
+  private static boolean onSameDate(ClaimReleases tables, int code, int index) {
+    if (code < 0) {
+      return false; // Not a CPT or HCPCS code: no line has it.
+    }
+    for (int j = 0; j < tables.lineCount(); j++) {
+      if (tables.codeNumber(j) == code && tables.sameDate(j, index)) {
         return true;
       }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.openencoder.claims.Claim;
+import org.openencoder.claims.ClaimLine;
 
 /**
  * The tables in force on each date of one claim, resolved once for the claim: every rule reads
@@ -27,6 +28,12 @@ public final class ClaimReleases {
   /** Each line's first line (0-based) with the same code: the line itself when none before it. */
   private final byte[] firstWithCode;
 
+  /** The lines whose code the code list of its system in force lists, one bit a line. */
+  private long listed;
+
+  /** Each line's code as a number ({@link ClaimLine#codeNumber}). */
+  private final int[] numbers;
+
   private final Claim claim;
   private @Nullable List<String> printedDiagnoses;
   private @Nullable List<String> lineCodes;
@@ -39,27 +46,33 @@ public final class ClaimReleases {
     this.onLine = new ReleasesInForce[count];
     this.dates = new LocalDate[count];
     this.codes = new ProcedureCodes.Code[count];
-    // The lines' codes first, together: their hashes (read or computed once per String) are the
-    // first memory each line's check touches, and reading them in one loop lets the processor
-    // wait for all of them at once rather than for each in turn between the table lookups.
+    // The lines' code numbers first, together: the first memory each line's check touches (the
+    // lines, not their codes' text), and reading them in one loop lets the processor wait for all
+    // of them at once rather than for each in turn between the table lookups.
     String[] lineCodes = new String[count];
-    int[] hashes = new int[count];
+    this.numbers = new int[count];
     for (int i = 0; i < count; i++) {
-      lineCodes[i] = claim.lines().get(i).code();
-      hashes[i] = lineCodes[i].hashCode();
+      ClaimLine line = claim.lines().get(i);
+      lineCodes[i] = line.code();
+      numbers[i] = line.codeNumber();
     }
     for (int i = 0; i < count; i++) {
       LocalDate date = claim.dateOf(i);
       dates[i] = date;
       onLine[i] = date.equals(claimDate) ? onClaimDate : tables.on(date);
-      codes[i] = onLine[i].procedureCodes.get(lineCodes[i]);
+      codes[i] = onLine[i].procedureCodes.get(lineCodes[i], numbers[i]);
+      // Reading the facts here, in one loop for every line, brings them from memory for all lines
+      // at once; the rules would otherwise wait for each line's in turn.
+      if (codes[i].listed != null) {
+        listed |= 1L << i;
+      }
     }
     this.firstWithCode = new byte[count];
     for (int i = 0; i < count; i++) {
       int first = i;
       for (int j = 0; j < i; j++) {
-        // The hashes tell most codes apart without reading their text.
-        if (hashes[j] == hashes[i] && lineCodes[j].equals(lineCodes[i])) {
+        // A line's code is a CPT or HCPCS code (its shape is checked): equal numbers, equal codes.
+        if (numbers[j] == numbers[i]) {
           first = j;
           break;
         }
@@ -86,6 +99,21 @@ public final class ClaimReleases {
   /** What the tables in force on a line's date say about its code (0-based index). */
   ProcedureCodes.Code codeOf(int index) {
     return codes[index];
+  }
+
+  /** Whether the code list in force lists a line's code (0-based index). */
+  boolean listed(int index) {
+    return (listed & 1L << index) != 0;
+  }
+
+  /** How many lines the claim has. */
+  int lineCount() {
+    return numbers.length;
+  }
+
+  /** A line's code as a number (0-based index; {@link ClaimLine#codeNumber}). */
+  int codeNumber(int index) {
+    return numbers[index];
   }
 
   /**

@@ -45,13 +45,13 @@ public final class MueRule implements ClaimRule {
         continue;
       }
       ProcedureCodes.Code code = tables.codeOf(i);
-      Mue mue = code.mue(setting);
-      if (mue == null) {
+      int limit = code.mueLimit(setting);
+      if (limit < 0) {
         continue;
       }
-      if (mue.indicator() == MueAdjudicationIndicator.LINE_EDIT) {
-        if (!mue.allows(line.units())) {
-          findings.add(finding(mue, code, on, List.of(i + 1), line.units()));
+      if (ProcedureCodes.Code.lineEdit(limit)) {
+        if (line.units() > ProcedureCodes.Code.mueValue(limit)) {
+          findings.add(finding(setting, limit, code, on, List.of(i + 1), line.units()));
         }
         continue;
       }
@@ -68,8 +68,9 @@ public final class MueRule implements ClaimRule {
             numbers.add(j + 1);
           }
         }
-        if (!mue.allows(units)) {
-          findings.add(finding(mue, code, on, numbers == null ? List.of(i + 1) : numbers, units));
+        if (units > ProcedureCodes.Code.mueValue(limit)) {
+          findings.add(
+              finding(setting, limit, code, on, numbers == null ? List.of(i + 1) : numbers, units));
         }
       }
     }
@@ -101,9 +102,9 @@ public final class MueRule implements ClaimRule {
 
   /**
    * The words of an MUE finding that depend only on the edit, made once per code and set of tables:
-   * the limit, the fix and the cited line.
+   * the code, the limit, the fix, the cited line and the code as the finding lists it.
    */
-  record Wording(String limit, String fix, Source source) {}
+  record Wording(String code, String limit, String fix, Source source, List<String> codes) {}
 
   static Wording wording(Mue mue, Source file) {
     MueAdjudicationIndicator mai = mue.indicator();
@@ -137,26 +138,31 @@ public final class MueRule implements ClaimRule {
                   + ", or, if more were provided and medically necessary, appeal with"
                   + " the documentation (MAI 3: the contractor may allow more on redetermination).";
         };
-    return new Wording(limit, fix, file.atLine(mue.line()));
+    return new Wording(mue.code(), limit, fix, file.atLine(mue.line()), List.of(mue.code()));
   }
 
   private static Finding finding(
-      Mue mue, ProcedureCodes.Code code, ReleasesInForce on, List<Integer> lines, int units) {
-    Wording wording = code.mueWording(mue, on);
+      Setting setting,
+      int limit,
+      ProcedureCodes.Code code,
+      ReleasesInForce on,
+      List<Integer> lines,
+      int units) {
+    Wording wording = code.mueWording(setting, on);
     String counted =
-        mue.indicator() == MueAdjudicationIndicator.LINE_EDIT
+        ProcedureCodes.Code.lineEdit(limit)
             ? units + (units == 1 ? " unit on the line" : " units on the line")
             : units
                 + (units == 1 ? " unit" : " units")
                 + " on "
-                + on.date
+                + on.dateText
                 + (lines.size() > 1 ? " (lines added up)" : "");
     return new Finding(
         FAMILY + ".units-exceeded",
         Severity.ERROR,
         lines,
-        List.of(mue.code()),
-        mue.code() + ": " + counted + (units == 1 ? " exceeds " : " exceed ") + wording.limit(),
+        wording.codes(),
+        wording.code() + ": " + counted + (units == 1 ? " exceeds " : " exceed ") + wording.limit(),
         wording.fix(),
         wording.source());
   }

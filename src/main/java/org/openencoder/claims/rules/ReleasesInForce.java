@@ -26,9 +26,17 @@ import org.openencoder.ncci.Setting;
 public final class ReleasesInForce {
 
   final LocalDate date;
+
+  /** The date as findings print it (2026-05-01), made once: MUE findings print it every time. */
+  final String dateText;
+
   final CodeSets codeSets;
   final @Nullable Release icd10cmRelease;
   final @Nullable CodeCatalog icd10cm;
+
+  /** The billable codes of {@link #icd10cm}, or null when it is null. */
+  final @Nullable BillableDiagnoses billableDiagnoses;
+
   final @Nullable Excludes1Index excludes1;
   final @Nullable CodeCatalog hcpcs;
   final Map<String, LocalDate> hcpcsTerminations;
@@ -59,6 +67,7 @@ public final class ReleasesInForce {
       CodeSets codeSets,
       @Nullable Release icd10cmRelease,
       @Nullable CodeCatalog icd10cm,
+      @Nullable BillableDiagnoses billableDiagnoses,
       @Nullable Excludes1Index excludes1,
       @Nullable CodeCatalog hcpcs,
       Map<String, LocalDate> hcpcsTerminations,
@@ -71,9 +80,11 @@ public final class ReleasesInForce {
       @Nullable MceEdits mce,
       Map<String, List<Release>> loaded) {
     this.date = date;
+    this.dateText = date.toString();
     this.codeSets = codeSets;
     this.icd10cmRelease = icd10cmRelease;
     this.icd10cm = icd10cm;
+    this.billableDiagnoses = billableDiagnoses;
     this.excludes1 = excludes1;
     this.hcpcs = hcpcs;
     this.hcpcsTerminations = hcpcsTerminations;

@@ -51,6 +51,7 @@ public class ReleasesOnDates {
   private final MedicareCodeEditor mce;
   private final Map<LocalDate, ReleasesInForce> byDate = new ConcurrentHashMap<>();
   private final Map<Long, Excludes1Index> excludes1 = new ConcurrentHashMap<>();
+  private final Map<Long, BillableDiagnoses> billableDiagnoses = new ConcurrentHashMap<>();
   private final Map<Long, Map<String, LocalDate>> terminations = new ConcurrentHashMap<>();
   private final Map<ProcedureCodes.Tables, ProcedureCodes> procedureCodes =
       new ConcurrentHashMap<>();
@@ -74,6 +75,7 @@ public class ReleasesOnDates {
     if (current != generation) {
       byDate.clear();
       excludes1.clear();
+      billableDiagnoses.clear();
       terminations.clear();
       procedureCodes.clear();
       generation = current;
@@ -145,6 +147,10 @@ public class ReleasesOnDates {
         codeSets,
         icd10cm,
         icd10cmCodes,
+        icd10cmCodes == null
+            ? null
+            : billableDiagnoses.computeIfAbsent(
+                icd10cm.id(), id -> new BillableDiagnoses(icd10cmCodes)),
         icd10cmCodes != null && hasTabular(icd10cm)
             ? excludes1.computeIfAbsent(icd10cm.id(), id -> indexExcludes1(icd10cm, icd10cmCodes))
             : null,

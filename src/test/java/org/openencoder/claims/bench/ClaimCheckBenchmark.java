@@ -215,8 +215,15 @@ public final class ClaimCheckBenchmark {
 
   private static double inProcess(
       ClaimChecker checker, List<Claim> claims, int threads, int seconds) throws Exception {
-    // Warm up the JIT on one thread first.
+    // Warm up the JIT on one thread first. Two builds compared side by side (bench.warmUpUntil,
+    // epoch milliseconds) warm up until the same instant, so that their measurements run at the
+    // same time on the same shared machine.
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long until = Long.getLong("bench.warmUpUntil", 0) - System.currentTimeMillis();
+    if (until > 0 && !warmedUp) {
+      end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(until);
+    }
+    warmedUp = true;
     while (System.nanoTime() < end) {
       for (Claim claim : claims) {
         checker.check(claim);
@@ -575,6 +582,9 @@ public final class ClaimCheckBenchmark {
 
   /** Claims per CPU-second of the measuring threads in the last {@link #timed} run. */
   private static double lastPerCpuSecond;
+
+  /** Whether the first in-process phase has warmed up (bench.warmUpUntil applies to it only). */
+  private static boolean warmedUp;
 
   private static String load() {
     try {
