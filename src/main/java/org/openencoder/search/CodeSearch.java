@@ -66,6 +66,8 @@ public class CodeSearch {
   private static final int MAX_WORDS = 32;
   // A title that starts with the query's first word: its main term.
   private static final float MAIN_TERM = 2f;
+  // A code with every word of a reading scores its words this many times again.
+  private static final float EVERY_WORD = 2f;
   // An index term or inclusion term counts for a little less than the title's own words.
   private static final float INDEX_TERM = 0.7f;
   // A synonym's official words, found in a title, count a little more than the words as typed,
@@ -538,8 +540,8 @@ public class CodeSearch {
    * title word it begins.
    */
   private Query titleQuery(Words words, CodeIndex.View view) {
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    List<Query> each = new ArrayList<>();
+    List<Boolean> counted = new ArrayList<>();
     List<String> list = words.all();
     for (int i = 0; i < list.size(); i++) {
       String word = list.get(i);
@@ -558,14 +560,18 @@ public class CodeSearch {
         // A word a synonym stands for ("eye" of "pink eye"): the synonym's reading carries it.
         either = new BoostQuery(either, WEAK);
       }
-      if (counts(words, i)) {
-        any.add(either, Occur.SHOULD);
-      }
-      all.add(either, Occur.MUST);
+      each.add(either);
+      counted.add(counts(words, i));
     }
-    BooleanQuery.Builder title = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+    boolean[] alone = new boolean[counted.size()];
+    for (int i = 0; i < alone.length; i++) {
+      alone[i] = counted.get(i);
+    }
+    // Any counted word, and the words' scores twice again for a code with every word.
+    BooleanQuery.Builder title =
+        new BooleanQuery.Builder()
+            .add(new WordsQuery(each, alone, list.size() > 1 ? EVERY_WORD : 0f), Occur.MUST);
     if (list.size() > 1) {
-      title.add(new BoostQuery(all.build(), 2f), Occur.SHOULD);
       List<String> whole = words.lastIsPrefix() ? list.subList(0, list.size() - 1) : list;
       if (whole.size() > 1) {
         title.add(new PhraseQuery(2, CodeIndex.TITLE, whole.toArray(String[]::new)), Occur.SHOULD);
