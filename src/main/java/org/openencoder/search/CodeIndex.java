@@ -314,8 +314,19 @@ class CodeIndex {
     }
 
     /**
-     * See {@link CodeIndex#search(Built, IndexSearcher, Query, Query, List, List, int, int, int,
-     * Wanted)}.
+     * As {@link CodeIndex#search(Query, int, Wanted)} in this view's releases, within {@code
+     * filter} (null: every code), but first among the codes each narrowing in turn lets through:
+     * the first narrowing that lets through {@code enough} codes answers, else the last if it lets
+     * through {@code few}, else the fallback (with the codes of the last), else the query alone. A
+     * narrowing is a list of clauses, each letting through codes of its own. Every narrowing must
+     * let through only codes the query matches.
+     *
+     * <p>A narrowing that asks for every word of a long query is a leapfrog over its rarest word,
+     * where the query alone would score every code with any of them. The codes it lets through are
+     * gathered first, unscored; only those of the narrowing that answers are then scored, each by
+     * advancing the query's scorer to it, with the query's weight built once. Left to Lucene, the
+     * conjunction of the query and a narrowing built the query's weight and scorers again for every
+     * narrowing tried and moved the query's disjunction of every word along with the narrowing.
      */
     List<Found> search(
         Query query,
@@ -326,8 +337,112 @@ class CodeIndex {
         int enough,
         int few,
         Wanted wanted) {
-      return CodeIndex.this.search(
-          index, searcher, query, filter, narrowings, fallback, limit, enough, few, wanted);
+      try {
+        int[] candidates = null;
+        // The codes of the stricter narrowing tried before, too few to answer: each looser one
+        // holds them, but may have stopped before reaching them.
+        int[] stricter = new int[0];
+        for (int i = 0; i < narrowings.size() && candidates == null; i++) {
+          int[] let;
+          try {
+            let = letThrough(searcher, narrowings.get(i), filter);
+          } catch (IndexSearcher.TooManyClauses e) {
+            break; // a query of many words with many readings: the query alone still fits
+          }
+          boolean last = i == narrowings.size() - 1;
+          if (let.length >= enough || (last && let.length >= few)) {
+            candidates = union(stricter, let);
+          }
+          stricter = let;
+        }
+        if (candidates == null && !fallback.isEmpty()) {
+          try {
+            candidates = union(stricter, letThrough(searcher, fallback, filter));
+          } catch (IndexSearcher.TooManyClauses e) {
+            // the query alone still fits
+          }
+        }
+        ScoreDoc[] hits;
+        if (candidates != null) {
+          hits = scored(searcher, query, candidates, limit);
+        } else {
+          Query filtered =
+              filter == null
+                  ? query
+                  : new BooleanQuery.Builder()
+                      .add(query, Occur.MUST)
+                      .add(filter, Occur.FILTER)
+                      .build();
+          hits = top(searcher, filtered, limit);
+        }
+        ScoreDoc[] byDoc = hits.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
+        List<Found> found = new ArrayList<>(hits.length);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leaf = -1;
+        LeafReader reader = null;
+        NumericDocValues releases = null;
+        NumericDocValues defaults = null;
+        SortedDocValues codes = null;
+        SortedSetDocValues titleWords = null;
+        SortedSetDocValues termCores = null;
+        BinaryDocValues hitWords = null;
+        LeafWanted leafWanted = null;
+        for (ScoreDoc hit : byDoc) {
+          int next = ReaderUtil.subIndex(hit.doc, leaves);
+          if (next != leaf) {
+            leaf = next;
+            reader = leaves.get(leaf).reader();
+            releases = DocValues.getNumeric(reader, RELEASE_ID);
+            defaults = DocValues.getNumeric(reader, DEFAULTS);
+            codes = DocValues.getSorted(reader, CODE_ORDER);
+            titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
+            termCores = DocValues.getSortedSet(reader, TERM_CORE);
+            hitWords = DocValues.getBinary(reader, HIT_WORDS);
+            leafWanted =
+                LeafWanted.of(
+                    wanted,
+                    new Dictionary(titleWords, reader, TITLE_WORDS, index.ordinals()),
+                    new Dictionary(termCores, reader, TERM_CORE, index.ordinals()));
+          }
+          int doc = hit.doc - leaves.get(leaf).docBase;
+          releases.advanceExact(doc);
+          long release = releases.longValue();
+          codes.advanceExact(doc);
+          String code = codes.lookupOrd(codes.ordValue()).utf8ToString();
+          int defaultCount = defaults.advanceExact(doc) ? (int) defaults.longValue() : 0;
+          CodeSystem system = index.systems().get(release);
+          CodeEntry entry = codeSets.catalog(release).flatMap(c -> c.get(code)).orElse(null);
+          if (system == null || entry == null) {
+            continue; // the release was retired since the index was opened
+          }
+          found.add(
+              new Found(
+                  system,
+                  release,
+                  code,
+                  system.display(code),
+                  nullToEmpty(entry.title()),
+                  nullToEmpty(entry.shortTitle()),
+                  entry.billable(),
+                  entry.parent(),
+                  extraWords(titleWords, doc, leafWanted),
+                  termIsQuery(termCores, doc, leafWanted),
+                  defaultCount,
+                  hit.score,
+                  hitWords.advanceExact(doc)
+                      ? BytesRef.deepCopyOf(hitWords.binaryValue()).bytes
+                      : new byte[0]));
+        }
+        found.sort(
+            Comparator.comparing(Found::score)
+                .reversed()
+                .thenComparingInt(f -> f.code().length())
+                .thenComparing(Found::code));
+        return found;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -693,140 +808,6 @@ class CodeIndex {
     Built index = current();
     return view(index.releases())
         .search(query, null, List.of(), List.of(), limit, limit, limit, wanted);
-  }
-
-  /**
-   * As {@link #search(Query, int, Wanted)} in some releases' index, within {@code filter} (null:
-   * every code), but first among the codes each narrowing in turn lets through: the first narrowing
-   * that lets through {@code enough} codes answers, else the last if it lets through {@code few},
-   * else the fallback (with the codes of the last), else the query alone. A narrowing is a list of
-   * clauses, each letting through codes of its own. Every narrowing must let through only codes the
-   * query matches.
-   *
-   * <p>A narrowing that asks for every word of a long query is a leapfrog over its rarest word,
-   * where the query alone would score every code with any of them. The codes it lets through are
-   * gathered first, unscored; only those of the narrowing that answers are then scored, each by
-   * advancing the query's scorer to it, with the query's weight built once. Left to Lucene, the
-   * conjunction of the query and a narrowing built the query's weight and scorers again for every
-   * narrowing tried and moved the query's disjunction of every word along with the narrowing.
-   */
-  private List<Found> search(
-      Built index,
-      IndexSearcher searcher,
-      Query query,
-      @Nullable Query filter,
-      List<List<Query>> narrowings,
-      List<Query> fallback,
-      int limit,
-      int enough,
-      int few,
-      Wanted wanted) {
-    try {
-      int[] candidates = null;
-      // The codes of the stricter narrowing tried before, too few to answer: each looser one
-      // holds them, but may have stopped before reaching them.
-      int[] stricter = new int[0];
-      for (int i = 0; i < narrowings.size() && candidates == null; i++) {
-        int[] let;
-        try {
-          let = letThrough(searcher, narrowings.get(i), filter);
-        } catch (IndexSearcher.TooManyClauses e) {
-          break; // a query of many words with many readings: the query alone still fits
-        }
-        boolean last = i == narrowings.size() - 1;
-        if (let.length >= enough || (last && let.length >= few)) {
-          candidates = union(stricter, let);
-        }
-        stricter = let;
-      }
-      if (candidates == null && !fallback.isEmpty()) {
-        try {
-          candidates = union(stricter, letThrough(searcher, fallback, filter));
-        } catch (IndexSearcher.TooManyClauses e) {
-          // the query alone still fits
-        }
-      }
-      ScoreDoc[] hits;
-      if (candidates != null) {
-        hits = scored(searcher, query, candidates, limit);
-      } else {
-        Query filtered =
-            filter == null
-                ? query
-                : new BooleanQuery.Builder()
-                    .add(query, Occur.MUST)
-                    .add(filter, Occur.FILTER)
-                    .build();
-        hits = top(searcher, filtered, limit);
-      }
-      ScoreDoc[] byDoc = hits.clone();
-      Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
-      List<Found> found = new ArrayList<>(hits.length);
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      int leaf = -1;
-      LeafReader reader = null;
-      NumericDocValues releases = null;
-      NumericDocValues defaults = null;
-      SortedDocValues codes = null;
-      SortedSetDocValues titleWords = null;
-      SortedSetDocValues termCores = null;
-      BinaryDocValues hitWords = null;
-      LeafWanted leafWanted = null;
-      for (ScoreDoc hit : byDoc) {
-        int next = ReaderUtil.subIndex(hit.doc, leaves);
-        if (next != leaf) {
-          leaf = next;
-          reader = leaves.get(leaf).reader();
-          releases = DocValues.getNumeric(reader, RELEASE_ID);
-          defaults = DocValues.getNumeric(reader, DEFAULTS);
-          codes = DocValues.getSorted(reader, CODE_ORDER);
-          titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
-          termCores = DocValues.getSortedSet(reader, TERM_CORE);
-          hitWords = DocValues.getBinary(reader, HIT_WORDS);
-          leafWanted =
-              LeafWanted.of(
-                  wanted,
-                  new Dictionary(titleWords, reader, TITLE_WORDS, index.ordinals()),
-                  new Dictionary(termCores, reader, TERM_CORE, index.ordinals()));
-        }
-        int doc = hit.doc - leaves.get(leaf).docBase;
-        releases.advanceExact(doc);
-        long release = releases.longValue();
-        codes.advanceExact(doc);
-        String code = codes.lookupOrd(codes.ordValue()).utf8ToString();
-        int defaultCount = defaults.advanceExact(doc) ? (int) defaults.longValue() : 0;
-        CodeSystem system = index.systems().get(release);
-        CodeEntry entry = codeSets.catalog(release).flatMap(c -> c.get(code)).orElse(null);
-        if (system == null || entry == null) {
-          continue; // the release was retired since the index was opened
-        }
-        found.add(
-            new Found(
-                system,
-                release,
-                code,
-                system.display(code),
-                nullToEmpty(entry.title()),
-                nullToEmpty(entry.shortTitle()),
-                entry.billable(),
-                entry.parent(),
-                extraWords(titleWords, doc, leafWanted),
-                termIsQuery(termCores, doc, leafWanted),
-                defaultCount,
-                hit.score,
-                hitWords.advanceExact(doc)
-                    ? BytesRef.deepCopyOf(hitWords.binaryValue()).bytes
-                    : new byte[0]));
-      }
-      found.sort(
-          Comparator.comparing(Found::score)
-              .reversed()
-              .thenComparingInt(f -> f.code().length())
-              .thenComparing(Found::code));
-      return found;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
