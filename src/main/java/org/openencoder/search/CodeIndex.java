@@ -366,14 +366,7 @@ class CodeIndex {
         if (candidates != null) {
           hits = scored(searcher, query, candidates, limit);
         } else {
-          Query filtered =
-              filter == null
-                  ? query
-                  : new BooleanQuery.Builder()
-                      .add(query, Occur.MUST)
-                      .add(filter, Occur.FILTER)
-                      .build();
-          hits = top(searcher, filtered, limit);
+          hits = top(searcher, within(query, Occur.MUST, filter), limit);
         }
         ScoreDoc[] byDoc = hits.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(h -> h.doc));
@@ -829,13 +822,7 @@ class CodeIndex {
     int[] docs = new int[16];
     int n = 0;
     for (Query clause : narrowing) {
-      Query let =
-          filter == null
-              ? clause
-              : new BooleanQuery.Builder()
-                  .add(clause, Occur.FILTER)
-                  .add(filter, Occur.FILTER)
-                  .build();
+      Query let = within(clause, Occur.FILTER, filter);
       Weight weight =
           searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -870,6 +857,13 @@ class CodeIndex {
   // narrowing that stops here answers. With 256, the golden, held-out and exact-description reports
   // were the same as with 64, and the longest queries scored four times the codes.
   static final int LET_THROUGH = 64;
+
+  /** A query within a filter (null: none), the query added as {@code occur}. */
+  private static Query within(Query query, Occur occur, @Nullable Query filter) {
+    return filter == null
+        ? query
+        : new BooleanQuery.Builder().add(query, occur).add(filter, Occur.FILTER).build();
+  }
 
   /** Two sets of codes in index order, as one. */
   private static int[] union(int[] some, int[] others) {
