@@ -111,6 +111,14 @@ class CodeIndex {
   static final String DEFAULTNESS = "defaultness";
   static final String WHOLE_TITLE = "wholeTitle";
   static final String TERM_CORE = "termCore";
+
+  /**
+   * Every word of a code's title, short title and index or inclusion terms, once, unscored: what a
+   * narrowing asks of a code (see CodeSearch.narrowings) in one posting list a word, where the
+   * three fields it is scored in were three.
+   */
+  static final String WORD = "word";
+
   private static final String RELEASE_ID = "releaseId";
   private static final String DEFAULTS = "defaults";
   private static final String TITLE_WORDS = "titleWords";
@@ -159,7 +167,7 @@ class CodeIndex {
   private static final Logger log = LoggerFactory.getLogger(CodeIndex.class);
 
   // Bump when the documents change shape, so that an index kept on disk is built again.
-  static final int LAYOUT = 12;
+  static final int LAYOUT = 13;
 
   private final CodeSets codeSets;
   private final Path folder;
@@ -1115,9 +1123,12 @@ class CodeIndex {
     for (int level = 1; level <= Math.min(defaults, 3); level++) {
       doc.add(new StringField(DEFAULTNESS, Integer.toString(level), Field.Store.NO));
     }
+    Set<String> anyWords = new LinkedHashSet<>(words(entry.title()));
+    anyWords.addAll(words(entry.shortTitle()));
     List<HitWords.TermWords> termWords = new ArrayList<>();
     for (Vocabulary.Term term : vocabulary.termsOf(system, entry.code())) {
       termWords.add(new HitWords.TermWords(term, words(term.text())));
+      anyWords.addAll(words(term.text()));
       doc.add(new TextField(TERMS, term.text(), Field.Store.YES));
       // Without the nonessential modifiers in parentheses and "NOS" (conventions I.A.7, I.A.9):
       // "Hypertension (arterial) (benign) (essential)" is the term "hypertension".
@@ -1128,6 +1139,9 @@ class CodeIndex {
                 doc.add(new SortedSetDocValuesField(TERM_CORE, new BytesRef(core)));
               });
       doc.add(new StoredField(TERM_SOURCES, term.source()));
+    }
+    for (String word : anyWords) {
+      doc.add(new StringField(WORD, word, Field.Store.NO));
     }
     List<String> hitWords =
         words(nullToEmpty(entry.title()) + " " + nullToEmpty(entry.shortTitle()));

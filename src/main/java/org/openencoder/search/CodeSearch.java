@@ -498,20 +498,24 @@ public class CodeSearch {
     return most.build();
   }
 
-  /** The words of a reading that a code must have one of, each over every field it is sought in. */
+  /**
+   * The words of a reading that a code must have one of, each in the one field of every word a code
+   * is sought by (title, short title, terms).
+   */
   private List<Query> countedWords(Words words, CodeIndex.View view) {
     List<Query> counted = new ArrayList<>();
     List<String> list = words.all();
     for (int i = 0; i < list.size(); i++) {
       if (counts(words, i)) {
         boolean typing = words.lastIsPrefix() && i == list.size() - 1;
-        BooleanQuery.Builder fields = new BooleanQuery.Builder();
-        for (String variant : words.variants(list.get(i))) {
-          for (String field : List.of(CodeIndex.TITLE, CodeIndex.SHORT_TITLE, CodeIndex.TERMS)) {
-            fields.add(titleTerm(view, field, variant, typing), Occur.SHOULD);
-          }
+        List<String> variants = words.variants(list.get(i));
+        if (variants.size() == 1) {
+          counted.add(titleTerm(view, CodeIndex.WORD, variants.get(0), typing));
+        } else {
+          BooleanQuery.Builder any = new BooleanQuery.Builder();
+          variants.forEach(v -> any.add(titleTerm(view, CodeIndex.WORD, v, typing), Occur.SHOULD));
+          counted.add(any.build());
         }
-        counted.add(fields.build());
       }
     }
     return counted;
