@@ -128,7 +128,7 @@ class CodeIndex {
   /**
    * A code's static rank, the order of the codes in each release's index: billable codes first,
    * then fewest words added to the defaults ("unspecified", "without": see {@link #NOT_EXTRA}),
-   * more defaults, then code order (the order they are added in). See letThrough.
+   * more defaults, then code order (the order they are added in). See Narrowing.
    */
   static final String RANK = "rank";
 
@@ -309,6 +309,10 @@ class CodeIndex {
       this.searcher = searcher;
     }
 
+    IndexSearcher searcher() {
+      return searcher;
+    }
+
     /**
      * A query for one word of one field whose place in the terms dictionary (and its statistics) is
      * looked up once per view, not on every search: a search of a few words over three fields and a
@@ -335,53 +339,25 @@ class CodeIndex {
 
     /**
      * As {@link CodeIndex#search(Query, int, Wanted)} in this view's releases, within {@code
-     * filter} (null: every code), but first among the codes each narrowing in turn lets through:
-     * the first narrowing that lets through {@code enough} codes answers, else the last if it lets
-     * through {@code few}, else the fallback (with the codes of the last), else the query alone. A
-     * narrowing is a list of clauses, each letting through codes of its own. Every narrowing must
-     * let through only codes the query matches.
+     * filter} (null: every code), but among the codes the narrowing lets through (see {@link
+     * Narrowing}), else by the query alone. The narrowing must let through only codes the query
+     * matches.
      *
-     * <p>A narrowing that asks for every word of a long query is a leapfrog over its rarest word,
-     * where the query alone would score every code with any of them. The codes it lets through are
-     * gathered first, unscored; only those of the narrowing that answers are then scored, each by
-     * advancing the query's scorer to it, with the query's weight built once. Left to Lucene, the
-     * conjunction of the query and a narrowing built the query's weight and scorers again for every
-     * narrowing tried and moved the query's disjunction of every word along with the narrowing.
+     * <p>The codes let through are scored one by one, each by advancing the query's scorer to it,
+     * with the query's weight built once. Left to Lucene, the conjunction of the query and a
+     * narrowing built the query's weight and scorers again for every narrowing tried and moved the
+     * query's disjunction of every word along with the narrowing.
      */
     List<Found> search(
         Query query,
         @Nullable Query filter,
-        List<List<Query>> narrowings,
-        List<Query> fallback,
+        Narrowing narrowing,
         int limit,
         int enough,
         int few,
         Wanted wanted) {
       try {
-        int[] candidates = null;
-        // The codes of the stricter narrowing tried before, too few to answer: each looser one
-        // holds them, but may have stopped before reaching them.
-        int[] stricter = new int[0];
-        for (int i = 0; i < narrowings.size() && candidates == null; i++) {
-          int[] let;
-          try {
-            let = letThrough(searcher, narrowings.get(i), filter);
-          } catch (IndexSearcher.TooManyClauses e) {
-            break; // a query of many words with many readings: the query alone still fits
-          }
-          boolean last = i == narrowings.size() - 1;
-          if (let.length >= enough || (last && let.length >= few)) {
-            candidates = union(stricter, let);
-          }
-          stricter = let;
-        }
-        if (candidates == null && !fallback.isEmpty()) {
-          try {
-            candidates = union(stricter, letThrough(searcher, fallback, filter));
-          } catch (IndexSearcher.TooManyClauses e) {
-            // the query alone still fits
-          }
-        }
+        int[] candidates = narrowing.candidates(searcher, filter, enough, few);
         ScoreDoc[] hits;
         if (candidates != null) {
           hits = scored(searcher, query, candidates, limit);
@@ -818,90 +794,20 @@ class CodeIndex {
 
   List<Found> search(Query query, int limit, Wanted wanted) {
     Built index = current();
-    return view(index.releases())
-        .search(query, null, List.of(), List.of(), limit, limit, limit, wanted);
+    return view(index.releases()).search(query, null, Narrowing.NONE, limit, limit, limit, wanted);
   }
 
-  /**
-   * The codes, by index order, that a narrowing and the filter let through, not scored: those of
-   * any of its clauses (a reading's words, a whole match), and of each clause in each release the
-   * first {@link #LET_THROUGH} by static rank (see {@link #RANK}). Each clause is cut on its own,
-   * so that the few codes with most words of a synonym's long reading ("inspection upper intestinal
-   * tract ... endoscopic" for EGD) are not cut off by the many codes with one word as typed.
-   *
-   * <p>A narrowing of many codes ("fracture", "low back pain" less one word: 6,414 codes) was
-   * scored whole, a microsecond a code, for the hundred best. Each release's codes are in static
-   * rank order, billable and shortest titles first: the codes a coder falls back on, and those the
-   * ranking puts first among codes with the same words (fewest added words, highest BM25 for a
-   * short title). So a narrowing stops after the first few hundred of each release, and only those
-   * are scored.
-   */
-  private static int[] letThrough(
-      IndexSearcher searcher, List<Query> narrowing, @Nullable Query filter) throws IOException {
-    int[] docs = new int[16];
-    int n = 0;
-    for (Query clause : narrowing) {
-      Query let = within(clause, Occur.FILTER, filter);
-      Weight weight =
-          searcher.createWeight(searcher.rewrite(let), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        DocIdSetIterator it = scorer.iterator();
-        int inLeaf = 0;
-        for (int doc = it.nextDoc();
-            doc != DocIdSetIterator.NO_MORE_DOCS && inLeaf < LET_THROUGH;
-            doc = it.nextDoc(), inLeaf++) {
-          if (n == docs.length) {
-            docs = Arrays.copyOf(docs, n * 2);
-          }
-          docs[n++] = leaf.docBase + doc;
-        }
-      }
-    }
-    // In index order, each code once: a code may have the words of several readings.
-    Arrays.sort(docs, 0, n);
-    int unique = 0;
-    for (int i = 0; i < n; i++) {
-      if (unique == 0 || docs[unique - 1] != docs[i]) {
-        docs[unique++] = docs[i];
-      }
-    }
-    return Arrays.copyOf(docs, unique);
-  }
-
-  // Codes a clause of a narrowing lets through in each release, at most: above ENOUGH, so that a
-  // narrowing that stops here answers. With 256, the golden, held-out and exact-description reports
+  // Codes a reading or a clause lets through in each release for a tier of a narrowing, at most:
+  // above ENOUGH, so that a tier that stops here answers. With 256, the golden, held-out and
+  // exact-description reports
   // were the same as with 64, and the longest queries scored four times the codes.
   static final int LET_THROUGH = 64;
 
   /** A query within a filter (null: none), the query added as {@code occur}. */
-  private static Query within(Query query, Occur occur, @Nullable Query filter) {
+  static Query within(Query query, Occur occur, @Nullable Query filter) {
     return filter == null
         ? query
         : new BooleanQuery.Builder().add(query, occur).add(filter, Occur.FILTER).build();
-  }
-
-  /** Two sets of codes in index order, as one. */
-  private static int[] union(int[] some, int[] others) {
-    int[] all = new int[some.length + others.length];
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < some.length || j < others.length) {
-      int next =
-          j == others.length || (i < some.length && some[i] <= others[j]) ? some[i] : others[j];
-      if (i < some.length && some[i] == next) {
-        i++;
-      }
-      if (j < others.length && others[j] == next) {
-        j++;
-      }
-      all[n++] = next;
-    }
-    return Arrays.copyOf(all, n);
   }
 
   /**

@@ -202,13 +202,11 @@ public class CodeSearch {
     List<SearchHit> hits = new ArrayList<>();
     if (!scope.releases().isEmpty()) {
       int shown = Math.min(limit, MAX_LIMIT);
-      Narrowings narrowings = narrowings(readings, whole, view);
       List<CodeIndex.Found> found =
           view.search(
               scored.build(),
               within,
-              narrowings.tiers(),
-              narrowings.fallback(),
+              narrowing(readings, whole, view),
               Math.max(shown, RERANKED),
               ENOUGH,
               FEW,
@@ -441,39 +439,37 @@ public class CodeSearch {
    * The codes a search looks at first, strictest first: those with every counted word of some
    * reading (the word or one of its corrections, in the title, short title or terms) or one of the
    * whole matches, then those missing one word, then two, then half of them. Fewer than {@link
-   * #ENOUGH} codes let through by one narrowing, and the next is tried; past the last, the fallback
-   * (any one of the words), only when the last let through fewer than {@link #FEW}. Each word's
-   * posting lists are leapfrogged, not scored, which is what makes a long query of common words
-   * ("with", "left", "fracture") cheap; and each reading lets through at most a few hundred codes
-   * of each release, the first by static rank (see CodeIndex.letThrough), which is what makes a
-   * common word alone cheap.
+   * #ENOUGH} codes let through by one tier, and the next is tried; past the last, the fallback (any
+   * one of the words), only when the last let through fewer than {@link #FEW}. Each word's posting
+   * list is leapfrogged, not scored, which is what makes a long query of common words ("with",
+   * "left", "fracture") cheap; and each reading lets through at most a few dozen codes of each
+   * release, the first by static rank (see {@link Narrowing}), which is what makes a common word
+   * alone cheap.
    */
-  private Narrowings narrowings(List<Words> readings, List<Query> whole, CodeIndex.View view) {
+  private Narrowing narrowing(List<Words> readings, List<Query> whole, CodeIndex.View view) {
     List<List<Query>> words =
         readings.stream().map(r -> countedWords(r, view)).filter(w -> !w.isEmpty()).toList();
-    List<List<Query>> narrowings = new ArrayList<>();
+    List<int[]> tiers = new ArrayList<>();
     int[] previous = new int[words.size()];
     int[] steps = Arrays.copyOf(MISSING, MISSING.length + 1);
     steps[MISSING.length] = HALF;
     for (int missing : steps) {
-      List<Query> clauses = new ArrayList<>();
-      boolean looser = narrowings.isEmpty();
+      int[] tier = new int[words.size()];
+      boolean looser = tiers.isEmpty();
       boolean narrower = false;
       for (int r = 0; r < words.size(); r++) {
-        List<Query> reading = words.get(r);
-        int size = reading.size();
+        int size = words.get(r).size();
         int wanted = Math.max(1, missing == HALF ? (size + 1) / 2 : size - missing);
         looser |= wanted < previous[r];
         narrower |= wanted > 1;
         previous[r] = wanted;
-        clauses.add(most(reading, wanted));
+        tier[r] = wanted;
       }
       if (!narrower) {
         break;
       }
       if (looser) {
-        clauses.addAll(whole);
-        narrowings.add(clauses);
+        tiers.add(tier);
       }
     }
     // Each word on its own, so that a rare word's few codes ("morbid") are not cut off by a
@@ -483,19 +479,7 @@ public class CodeSearch {
     if (!fallback.isEmpty()) {
       fallback.addAll(whole);
     }
-    return new Narrowings(narrowings, List.copyOf(fallback));
-  }
-
-  /**
-   * The narrowings of a search, strictest first, and the fallback when none answers: the codes with
-   * any one counted word of a reading, or a whole match.
-   */
-  private record Narrowings(List<List<Query>> tiers, List<Query> fallback) {}
-
-  private static Query most(List<Query> words, int wanted) {
-    BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(wanted);
-    words.forEach(word -> most.add(word, Occur.SHOULD));
-    return most.build();
+    return new Narrowing(words, tiers, whole, List.copyOf(fallback));
   }
 
   /**
