@@ -216,7 +216,13 @@ class CodeIndex {
    * @param title the title's words with their characters [start, end), for highlights
    * @param terms the index and inclusion terms with their words
    */
-  record HitWords(List<String> words, List<TitleWord> title, List<TermWords> terms) {
+  /**
+   * A code's words as a hit shows them: the title's and short title's words, the title's words with
+   * their place in it (to highlight them), and each index or inclusion term with its words (to say
+   * which one matched). Decoded for the hits shown; the terms, often dozens, only when asked for,
+   * as most hits are matched on their title.
+   */
+  static final class HitWords {
 
     static final HitWords NONE = new HitWords(List.of(), List.of(), List.of());
 
@@ -229,6 +235,46 @@ class CodeIndex {
     private static final char ITEM = '\u001f';
     private static final char FIELD = '\u001d';
 
+    private final List<String> words;
+    private final List<TitleWord> title;
+    // The encoded terms, each after a PART, until they are decoded.
+    private @Nullable String encodedTerms;
+    private @Nullable List<TermWords> terms;
+
+    HitWords(List<String> words, List<TitleWord> title, List<TermWords> terms) {
+      this.words = List.copyOf(words);
+      this.title = List.copyOf(title);
+      this.terms = List.copyOf(terms);
+    }
+
+    private HitWords(List<String> words, List<TitleWord> title, String encodedTerms) {
+      this.words = words;
+      this.title = title;
+      this.encodedTerms = encodedTerms;
+    }
+
+    List<String> words() {
+      return words;
+    }
+
+    List<TitleWord> title() {
+      return title;
+    }
+
+    List<TermWords> terms() {
+      if (terms == null) {
+        List<TermWords> decoded = new ArrayList<>();
+        String[] parts = encodedTerms.split(String.valueOf(PART), -1);
+        for (int i = 1; i < parts.length; i++) {
+          String[] fields = parts[i].split(String.valueOf(FIELD), -1);
+          decoded.add(new TermWords(new Vocabulary.Term(fields[0], fields[1]), spaced(fields[2])));
+        }
+        terms = List.copyOf(decoded);
+        encodedTerms = null;
+      }
+      return terms;
+    }
+
     String encode() {
       StringBuilder text = new StringBuilder();
       text.append(String.join(" ", words)).append(PART);
@@ -236,7 +282,7 @@ class CodeIndex {
         text.append(word.word()).append(FIELD).append(word.start()).append(FIELD);
         text.append(word.end()).append(ITEM);
       }
-      for (TermWords term : terms) {
+      for (TermWords term : terms()) {
         text.append(PART).append(term.term().text()).append(FIELD).append(term.term().source());
         text.append(FIELD).append(String.join(" ", term.words()));
       }
@@ -244,21 +290,21 @@ class CodeIndex {
     }
 
     static HitWords decode(String text) {
-      String[] parts = text.split(String.valueOf(PART), -1);
+      int wordsEnd = text.indexOf(PART);
+      int titleEnd = text.indexOf(PART, wordsEnd + 1);
+      if (titleEnd < 0) {
+        titleEnd = text.length();
+      }
       List<TitleWord> title = new ArrayList<>();
-      for (String item : parts[1].split(String.valueOf(ITEM))) {
+      for (String item : text.substring(wordsEnd + 1, titleEnd).split(String.valueOf(ITEM))) {
         if (!item.isEmpty()) {
           String[] fields = item.split(String.valueOf(FIELD), -1);
           title.add(
               new TitleWord(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2])));
         }
       }
-      List<TermWords> terms = new ArrayList<>(parts.length - 2);
-      for (int i = 2; i < parts.length; i++) {
-        String[] fields = parts[i].split(String.valueOf(FIELD), -1);
-        terms.add(new TermWords(new Vocabulary.Term(fields[0], fields[1]), spaced(fields[2])));
-      }
-      return new HitWords(spaced(parts[0]), title, terms);
+      return new HitWords(
+          spaced(text.substring(0, wordsEnd)), List.copyOf(title), text.substring(titleEnd));
     }
 
     private static List<String> spaced(String words) {
