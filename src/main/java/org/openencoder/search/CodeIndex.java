@@ -184,7 +184,6 @@ class CodeIndex {
       CodeSystem system,
       long release,
       String code,
-      String display,
       String title,
       String shortTitle,
       boolean billable,
@@ -194,6 +193,11 @@ class CodeIndex {
       int defaults,
       float score,
       byte[] hitWordBytes) {
+
+    /** The code as the code books print it, with its dot; formatted for the hits compared. */
+    String display() {
+      return system.display(code);
+    }
 
     /**
      * The code's words as a hit shows them. Read with the hit's other doc values in one pass over
@@ -455,7 +459,6 @@ class CodeIndex {
                   system,
                   release,
                   code,
-                  system.display(code),
                   nullToEmpty(entry.title()),
                   nullToEmpty(entry.shortTitle()),
                   entry.billable(),

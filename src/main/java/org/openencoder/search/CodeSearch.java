@@ -230,11 +230,20 @@ public class CodeSearch {
    * ICD-10-CM G04.39, "J1100" HCPCS J1100 before J11.00. Else the order stays.
    */
   private static List<CodeIndex.Found> typedFirst(List<CodeIndex.Found> found, String text) {
-    List<CodeIndex.Found> ordered = new ArrayList<>(found);
-    ordered.sort(
-        Comparator.comparing(CodeIndex.Found::score)
-            .reversed()
-            .thenComparing(f -> !f.display().equalsIgnoreCase(text)));
+    Integer[] order = new Integer[found.size()];
+    boolean[] asTyped = new boolean[found.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      asTyped[i] = found.get(i).display().equalsIgnoreCase(text);
+    }
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingDouble(i -> -found.get(i).score())
+            .thenComparing(i -> !asTyped[i]));
+    List<CodeIndex.Found> ordered = new ArrayList<>(found.size());
+    for (int i : order) {
+      ordered.add(found.get(i));
+    }
     return ordered;
   }
 
