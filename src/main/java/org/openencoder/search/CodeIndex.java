@@ -114,8 +114,8 @@ class CodeIndex {
 
   /**
    * Every word of a code's title, short title and index or inclusion terms, once, unscored: what a
-   * narrowing asks of a code (see CodeSearch.narrowings) in one posting list a word, where the
-   * three fields it is scored in were three.
+   * narrowing asks of a code (see Narrowing) in one posting list a word, where the three fields it
+   * is scored in were three.
    */
   static final String WORD = "word";
 
@@ -214,17 +214,10 @@ class CodeIndex {
   /**
    * A code's words as analyzed when the index is built, so that a hit's highlights and "matched on"
    * need neither the stored documents (decompressed a block at a time) nor the analyzer again:
-   * those were a fifth of a search's time.
-   *
-   * @param words the words of the title and the short title
-   * @param title the title's words with their characters [start, end), for highlights
-   * @param terms the index and inclusion terms with their words
-   */
-  /**
-   * A code's words as a hit shows them: the title's and short title's words, the title's words with
-   * their place in it (to highlight them), and each index or inclusion term with its words (to say
-   * which one matched). Decoded for the hits shown; the terms, often dozens, only when asked for,
-   * as most hits are matched on their title.
+   * those were a fifth of a search's time. The words of the title and the short title; the title's
+   * words with their characters [start, end), for highlights; the index and inclusion terms with
+   * their words, decoded only when asked for (often dozens, and most hits are matched on their
+   * title).
    */
   static final class HitWords {
 
