@@ -365,6 +365,19 @@ class CodeIndex {
      */
     TermQuery term(String field, String word) {
       Term term = new Term(field, word);
+      return new TermQuery(term, states(term));
+    }
+
+    /** As {@link #term}, for the words of a phrase (see {@link TitlePhrase}). */
+    TitlePhrase phrase(int slop, String field, List<String> words) {
+      return new TitlePhrase(slop, field, words, this::states);
+    }
+
+    /**
+     * Where a term is in each release's terms dictionary, and its statistics in this view's
+     * releases: looked up once per view (see {@link #term}).
+     */
+    TermStates states(Term term) {
       TermStates states = termStates.get(term);
       if (states == null) {
         try {
@@ -377,7 +390,12 @@ class CodeIndex {
         }
         termStates.put(term, states);
       }
-      return new TermQuery(term, states);
+      return states;
+    }
+
+    /** The searcher of this view's releases, which the queries of {@link #term} are built for. */
+    IndexSearcher searcher() {
+      return searcher;
     }
 
     /**

@@ -25,7 +25,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -571,7 +570,7 @@ public class CodeSearch {
     if (list.size() > 1) {
       List<String> whole = words.lastIsPrefix() ? list.subList(0, list.size() - 1) : list;
       if (whole.size() > 1) {
-        title.add(new PhraseQuery(2, CodeIndex.TITLE, whole.toArray(String[]::new)), Occur.SHOULD);
+        title.add(view.phrase(2, CodeIndex.TITLE, whole), Occur.SHOULD);
       }
     }
     Term lead = new Term(CodeIndex.LEAD, list.get(0));
