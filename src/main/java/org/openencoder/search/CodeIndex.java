@@ -352,10 +352,6 @@ class CodeIndex {
       this.searcher = searcher;
     }
 
-    IndexSearcher searcher() {
-      return searcher;
-    }
-
     /**
      * A query for one word of one field whose place in the terms dictionary (and its statistics) is
      * looked up once per view, not on every search: a search of a few words over three fields and a
