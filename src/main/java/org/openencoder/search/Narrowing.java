@@ -182,10 +182,14 @@ final class Narrowing {
       }
       target = doc + 1;
       int words = 0;
-      for (DocIdSetIterator it : its) {
-        int at = it.docID();
+      for (int i = 0; i < leads; i++) {
+        words += its[i].docID() == doc ? 1 : 0;
+      }
+      // The other words, rarest first, until the code has too few left to reach the loosest tier.
+      for (int i = leads; i < its.length && words + its.length - i >= loosest; i++) {
+        int at = its[i].docID();
         if (at < doc) {
-          at = it.advance(doc);
+          at = its[i].advance(doc);
         }
         if (at == doc) {
           words++;
