@@ -479,10 +479,14 @@ class CodeIndex {
                       : new byte[0]));
         }
         found.sort(
-            Comparator.comparing(Found::score)
-                .reversed()
-                .thenComparingInt(f -> f.code().length())
-                .thenComparing(Found::code));
+            (a, b) -> {
+              int byScore = Float.compare(b.score(), a.score());
+              if (byScore != 0) {
+                return byScore;
+              }
+              int byLength = Integer.compare(a.code().length(), b.code().length());
+              return byLength != 0 ? byLength : a.code().compareTo(b.code());
+            });
         return found;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -750,12 +754,15 @@ class CodeIndex {
       this.field = field;
     }
 
-    /** As {@link SortedSetDocValues#lookupTerm}. */
-    long lookupTerm(BytesRef term) throws IOException {
+    /**
+     * As {@link SortedSetDocValues#lookupTerm}. Kept by the word as text, whose hash a string holds
+     * once worked out, where a byte key was encoded and hashed again on every search.
+     */
+    long lookupTerm(String term) throws IOException {
       Ordinal key = new Ordinal(segment, field, term);
       Long ord = known.get(key);
       if (ord == null) {
-        ord = values.lookupTerm(term);
+        ord = values.lookupTerm(new BytesRef(term));
         if (known.size() > MAX_CACHED_TERMS) {
           known.clear();
         }
@@ -765,7 +772,7 @@ class CodeIndex {
     }
   }
 
-  private record Ordinal(Object segment, String field, BytesRef term) {}
+  private record Ordinal(Object segment, String field, String term) {}
 
   /** Wanted, as the ordinals of one segment's doc values dictionaries. */
   private record LeafWanted(long[] known, long[][] prefixRanges, long[] readings) {
@@ -782,15 +789,14 @@ class CodeIndex {
         after[bytes.length] = (byte) 0xff; // no UTF-8 byte: after every word that begins so
         ranges[i++] =
             new long[] {
-              insertionPoint(titleWords, new BytesRef(bytes)),
-              insertionPoint(titleWords, new BytesRef(after))
+              insertionPoint(titleWords.lookupTerm(prefix)),
+              insertionPoint(titleWords.values.lookupTerm(new BytesRef(after)))
             };
       }
       return new LeafWanted(ords(titleWords, known), ranges, ords(cores, wanted.readings()));
     }
 
-    private static long insertionPoint(Dictionary values, BytesRef term) throws IOException {
-      long ord = values.lookupTerm(term);
+    private static long insertionPoint(long ord) {
       return ord >= 0 ? ord : -ord - 1;
     }
 
@@ -798,7 +804,7 @@ class CodeIndex {
       long[] ords = new long[terms.size()];
       int n = 0;
       for (String term : terms) {
-        long ord = values.lookupTerm(new BytesRef(term));
+        long ord = values.lookupTerm(term);
         if (ord >= 0) {
           ords[n++] = ord;
         }
@@ -855,8 +861,8 @@ class CodeIndex {
 
   // Codes a reading or a clause lets through in each release for a tier of a narrowing, at most:
   // above ENOUGH, so that a tier that stops here answers. With 256, the golden, held-out and
-  // exact-description reports
-  // were the same as with 64, and the longest queries scored four times the codes.
+  // exact-description reports were the same as with 64, and the longest queries scored four times
+  // the codes.
   static final int LET_THROUGH = 64;
 
   /** A query within a filter (null: none), the query added as {@code occur}. */
