@@ -184,17 +184,6 @@ public class CodeSearch {
             reading.synonym() == null ? title : new BoostQuery(title, SYNONYM), Occur.SHOULD);
       }
     }
-    BooleanQuery.Builder scored = new BooleanQuery.Builder().add(matching.build(), Occur.MUST);
-    scored.add(
-        new BoostQuery(new ConstantScoreQuery(view.term(CodeIndex.BILLABLE, "true")), BILLABLE),
-        Occur.SHOULD);
-    for (int level = 1; level <= 3; level++) {
-      scored.add(
-          new BoostQuery(
-              new ConstantScoreQuery(view.term(CodeIndex.DEFAULTNESS, Integer.toString(level))),
-              DEFAULT),
-          Occur.SHOULD);
-    }
     // Billable codes only, kept apart from the scoring query: the index applies it to the codes a
     // narrowing lets through before any is scored. The view holds the releases searched only.
     Query within = filter.billableOnly() ? view.term(CodeIndex.BILLABLE, "true") : null;
@@ -203,7 +192,8 @@ public class CodeSearch {
       int shown = Math.min(limit, MAX_LIMIT);
       List<CodeIndex.Found> found =
           view.search(
-              scored.build(),
+              matching.build(),
+              new CodeIndex.CodeBoosts(BILLABLE, DEFAULT, 3),
               within,
               narrowing(readings, whole, view),
               Math.max(shown, RERANKED),
