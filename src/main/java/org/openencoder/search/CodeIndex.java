@@ -194,22 +194,11 @@ class CodeIndex {
       boolean termIsQuery,
       int defaults,
       float score,
-      byte[] hitWordBytes) {
+      int doc) {
 
     /** The code as the code books print it, with its dot; formatted for the hits compared. */
     String display() {
       return system.display(code);
-    }
-
-    /**
-     * The code's words as a hit shows them. Read with the hit's other doc values in one pass over
-     * the hits, decoded only for the hits shown: a doc values reader opened per hit (its field
-     * looked up by name, its data sliced) was a sixth of a search.
-     */
-    HitWords hitWords() {
-      return hitWordBytes.length == 0
-          ? HitWords.NONE
-          : HitWords.decode(new String(hitWordBytes, StandardCharsets.UTF_8));
     }
   }
 
@@ -355,6 +344,42 @@ class CodeIndex {
     }
 
     /**
+     * The words of the codes a search shows, as each hit shows them, in the order given: read in
+     * one pass over the codes shown, a doc values reader a release, after the ranking. Read for the
+     * hundred codes ranked, they were copied and mostly thrown away.
+     */
+    List<HitWords> hitWords(List<Found> shown) {
+      try {
+        Integer[] byDoc = new Integer[shown.size()];
+        for (int i = 0; i < byDoc.length; i++) {
+          byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> shown.get(i).doc()));
+        HitWords[] words = new HitWords[shown.size()];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leaf = -1;
+        BinaryDocValues values = null;
+        for (int i : byDoc) {
+          int doc = shown.get(i).doc();
+          int next = ReaderUtil.subIndex(doc, leaves);
+          if (next != leaf) {
+            leaf = next;
+            values = DocValues.getBinary(leaves.get(leaf).reader(), HIT_WORDS);
+          }
+          BytesRef bytes =
+              values.advanceExact(doc - leaves.get(leaf).docBase) ? values.binaryValue() : null;
+          words[i] =
+              bytes == null || bytes.length == 0
+                  ? HitWords.NONE
+                  : HitWords.decode(bytes.utf8ToString());
+        }
+        return List.of(words);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
      * A query for one word of one field whose place in the terms dictionary (and its statistics) is
      * looked up once per view, not on every search: a search of a few words over three fields and a
      * few readings asks for the same terms dozens of times, and walking the terms dictionary for
@@ -435,7 +460,6 @@ class CodeIndex {
         CodeEntry[] entries = new CodeEntry[0];
         SortedSetDocValues titleWords = null;
         SortedSetDocValues termCores = null;
-        BinaryDocValues hitWords = null;
         LeafWanted leafWanted = null;
         for (ScoreDoc hit : byDoc) {
           int next = ReaderUtil.subIndex(hit.doc, leaves);
@@ -447,7 +471,6 @@ class CodeIndex {
             entries = index.entries(reader);
             titleWords = DocValues.getSortedSet(reader, TITLE_WORDS);
             termCores = DocValues.getSortedSet(reader, TERM_CORE);
-            hitWords = DocValues.getBinary(reader, HIT_WORDS);
             leafWanted =
                 LeafWanted.of(
                     wanted,
@@ -477,9 +500,7 @@ class CodeIndex {
                   termIsQuery(termCores, doc, leafWanted),
                   defaultCount,
                   hit.score,
-                  hitWords.advanceExact(doc)
-                      ? BytesRef.deepCopyOf(hitWords.binaryValue()).bytes
-                      : new byte[0]));
+                  hit.doc));
         }
         found.sort(
             (a, b) -> {

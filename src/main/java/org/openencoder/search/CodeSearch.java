@@ -206,9 +206,12 @@ public class CodeSearch {
       // A code-shaped word that is no code ("T2DM", "CKD3") is read as words, and ranked so.
       String matchedCode =
           code != null && !found.isEmpty() && found.get(0).code().startsWith(code) ? code : null;
-      for (CodeIndex.Found f :
-          reranked(found, matchedCode, readings).subList(0, Math.min(shown, found.size()))) {
-        hits.add(hit(f, scope.releases().get(f.release()), code, readings));
+      List<CodeIndex.Found> top =
+          reranked(found, matchedCode, readings).subList(0, Math.min(shown, found.size()));
+      List<CodeIndex.HitWords> hitWords = view.hitWords(top);
+      for (int i = 0; i < top.size(); i++) {
+        CodeIndex.Found f = top.get(i);
+        hits.add(hit(f, hitWords.get(i), scope.releases().get(f.release()), code, readings));
       }
     }
     return new SearchResults(text, hits, scope.searched(), scope.notices());
@@ -407,8 +410,11 @@ public class CodeSearch {
   }
 
   private SearchHit hit(
-      CodeIndex.Found found, CodeCatalog catalog, String code, List<Words> readings) {
-    CodeIndex.HitWords words = found.hitWords();
+      CodeIndex.Found found,
+      CodeIndex.HitWords words,
+      CodeCatalog catalog,
+      String code,
+      List<Words> readings) {
     Optional<CodeEntry> parent =
         found.parent() == null ? Optional.empty() : catalog.get(found.parent());
     return new SearchHit(
