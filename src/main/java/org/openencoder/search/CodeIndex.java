@@ -62,6 +62,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -226,7 +227,7 @@ class CodeIndex {
     private final List<String> words;
     private final List<TitleWord> title;
     // The encoded terms, each after a PART, until they are decoded.
-    private @Nullable String encodedTerms;
+    private byte @Nullable [] encodedTerms;
     private @Nullable List<TermWords> terms;
 
     HitWords(List<String> words, List<TitleWord> title, List<TermWords> terms) {
@@ -235,7 +236,7 @@ class CodeIndex {
       this.terms = List.copyOf(terms);
     }
 
-    private HitWords(List<String> words, List<TitleWord> title, String encodedTerms) {
+    private HitWords(List<String> words, List<TitleWord> title, byte[] encodedTerms) {
       this.words = words;
       this.title = title;
       this.encodedTerms = encodedTerms;
@@ -252,7 +253,8 @@ class CodeIndex {
     List<TermWords> terms() {
       if (terms == null) {
         List<TermWords> decoded = new ArrayList<>();
-        String[] parts = encodedTerms.split(String.valueOf(PART), -1);
+        String[] parts =
+            new String(encodedTerms, StandardCharsets.UTF_8).split(String.valueOf(PART), -1);
         for (int i = 1; i < parts.length; i++) {
           String[] fields = parts[i].split(String.valueOf(FIELD), -1);
           decoded.add(new TermWords(new Vocabulary.Term(fields[0], fields[1]), spaced(fields[2])));
@@ -277,14 +279,24 @@ class CodeIndex {
       return text.toString();
     }
 
-    static HitWords decode(String text) {
-      int wordsEnd = text.indexOf(PART);
-      int titleEnd = text.indexOf(PART, wordsEnd + 1);
-      if (titleEnd < 0) {
-        titleEnd = text.length();
+    /**
+     * As {@link #encode} wrote it. The separators are single UTF-8 bytes, so the words and title
+     * are decoded on their own and the terms' bytes kept for {@link #terms}.
+     */
+    static HitWords decode(BytesRef bytes) {
+      int end = bytes.offset + bytes.length;
+      int titleEnd = end;
+      for (int i = bytes.offset, parts = 0; i < end; i++) {
+        if (bytes.bytes[i] == PART && ++parts == 2) {
+          titleEnd = i;
+          break;
+        }
       }
+      String text =
+          new String(bytes.bytes, bytes.offset, titleEnd - bytes.offset, StandardCharsets.UTF_8);
+      int wordsEnd = text.indexOf(PART);
       List<TitleWord> title = new ArrayList<>();
-      for (String item : text.substring(wordsEnd + 1, titleEnd).split(String.valueOf(ITEM))) {
+      for (String item : text.substring(wordsEnd + 1).split(String.valueOf(ITEM))) {
         if (!item.isEmpty()) {
           String[] fields = item.split(String.valueOf(FIELD), -1);
           title.add(
@@ -292,7 +304,9 @@ class CodeIndex {
         }
       }
       return new HitWords(
-          spaced(text.substring(0, wordsEnd)), List.copyOf(title), text.substring(titleEnd));
+          spaced(text.substring(0, wordsEnd)),
+          List.copyOf(title),
+          Arrays.copyOfRange(bytes.bytes, titleEnd, end));
     }
 
     private static List<String> spaced(String words) {
@@ -337,6 +351,7 @@ class CodeIndex {
     private final Built index;
     private final IndexSearcher searcher;
     private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    private final Map<Term, PrefixQuery> prefixes = new ConcurrentHashMap<>();
 
     private View(Built index, IndexSearcher searcher) {
       this.index = index;
@@ -368,10 +383,7 @@ class CodeIndex {
           }
           BytesRef bytes =
               values.advanceExact(doc - leaves.get(leaf).docBase) ? values.binaryValue() : null;
-          words[i] =
-              bytes == null || bytes.length == 0
-                  ? HitWords.NONE
-                  : HitWords.decode(bytes.utf8ToString());
+          words[i] = bytes == null || bytes.length == 0 ? HitWords.NONE : HitWords.decode(bytes);
         }
         return List.of(words);
       } catch (IOException e) {
@@ -389,6 +401,23 @@ class CodeIndex {
     TermQuery term(String field, String word) {
       Term term = new Term(field, word);
       return new TermQuery(term, states(term));
+    }
+
+    /**
+     * A query for the words of one field that begin so ("gluc" being typed), built once per view:
+     * building one compiles its automaton, a tenth of a search of a word being typed.
+     */
+    PrefixQuery prefix(String field, String start) {
+      Term term = new Term(field, start);
+      PrefixQuery query = prefixes.get(term);
+      if (query == null) {
+        query = new PrefixQuery(term);
+        if (prefixes.size() > MAX_CACHED_TERMS) {
+          prefixes.clear();
+        }
+        prefixes.put(term, query);
+      }
+      return query;
     }
 
     /** As {@link #term}, for the words of a phrase (see {@link TitlePhrase}). */

@@ -25,7 +25,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.jspecify.annotations.Nullable;
@@ -153,9 +152,7 @@ public class CodeSearch {
       whole.add(
           new BoostQuery(new ConstantScoreQuery(view.term(CodeIndex.CODE, code)), EXACT_CODE));
       whole.add(
-          new BoostQuery(
-              new ConstantScoreQuery(new PrefixQuery(new Term(CodeIndex.CODE, code))),
-              CODE_PREFIX));
+          new BoostQuery(new ConstantScoreQuery(view.prefix(CodeIndex.CODE, code)), CODE_PREFIX));
     }
     index
         .wholeTitle(text)
@@ -569,12 +566,11 @@ public class CodeSearch {
         title.add(view.phrase(2, CodeIndex.TITLE, whole), Occur.SHOULD);
       }
     }
-    Term lead = new Term(CodeIndex.LEAD, list.get(0));
     title.add(
         new BoostQuery(
             new ConstantScoreQuery(
                 words.lastIsPrefix() && list.size() == 1
-                    ? new PrefixQuery(lead)
+                    ? view.prefix(CodeIndex.LEAD, list.get(0))
                     : view.term(CodeIndex.LEAD, list.get(0))),
             MAIN_TERM),
         Occur.SHOULD);
@@ -583,9 +579,7 @@ public class CodeSearch {
 
   // A prefix scores as a constant, like a whole word that every title has once.
   private static Query titleTerm(CodeIndex.View view, String field, String word, boolean typing) {
-    return typing
-        ? new ConstantScoreQuery(new PrefixQuery(new Term(field, word)))
-        : view.term(field, word);
+    return typing ? new ConstantScoreQuery(view.prefix(field, word)) : view.term(field, word);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.openencoder.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.openencoder.search.CodeIndex.HitWords;
 import org.openencoder.search.CodeIndex.HitWords.TermWords;
@@ -16,12 +17,13 @@ class HitWordsTest {
     HitWords stored =
         new HitWords(
             List.of("synthetic", "widget", "disorder", "widget", "dis"),
-            List.of(new TitleWord("synthetic", 0, 9), new TitleWord("widget", 10, 16)),
+            List.of(new TitleWord("synthetic", 0, 9), new TitleWord("wídget", 10, 16)),
             List.of(
                 new TermWords(new Vocabulary.Term("Widget, synthetic", "index"), List.of("a", "b")),
-                new TermWords(new Vocabulary.Term("Gadget (fake)", "inclusion"), List.of())));
+                new TermWords(
+                    new Vocabulary.Term("Gadget (fake) café", "inclusion"), List.of("cafe"))));
 
-    HitWords read = HitWords.decode(stored.encode());
+    HitWords read = HitWords.decode(new BytesRef(stored.encode()));
 
     assertThat(read.words()).isEqualTo(stored.words());
     assertThat(read.title()).isEqualTo(stored.title());
@@ -33,7 +35,7 @@ class HitWordsTest {
   void readsBackACodeWithoutTermsOrTitle() {
     HitWords bare = new HitWords(List.of(), List.of(), List.of());
 
-    HitWords read = HitWords.decode(bare.encode());
+    HitWords read = HitWords.decode(new BytesRef(bare.encode()));
 
     assertThat(read.words()).isEmpty();
     assertThat(read.title()).isEmpty();
