@@ -586,6 +586,7 @@ class CodeIndex {
   private static final class ReleasesSearcher extends IndexSearcher {
     private final IndexSearcher all;
     private final Map<Term, TermStatistics> statistics = new ConcurrentHashMap<>();
+    private final Map<String, Optional<CollectionStatistics>> fields = new ConcurrentHashMap<>();
 
     ReleasesSearcher(IndexReader[] readers, IndexSearcher all) {
       super(multiReader(readers));
@@ -597,9 +598,16 @@ class CodeIndex {
       setQueryCache(null);
     }
 
+    // Kept per field: the releases never change, and summing every release's figures again was
+    // done for each word of each field of every search.
     @Override
-    public CollectionStatistics collectionStatistics(String field) throws IOException {
-      return all.collectionStatistics(field);
+    public @Nullable CollectionStatistics collectionStatistics(String field) throws IOException {
+      Optional<CollectionStatistics> known = fields.get(field);
+      if (known == null) {
+        known = Optional.ofNullable(all.collectionStatistics(field));
+        fields.put(field, known);
+      }
+      return known.orElse(null);
     }
 
     @Override
