@@ -412,7 +412,7 @@ class CodeIndex {
       PrefixQuery query = prefixes.get(term);
       if (query == null) {
         query = new PrefixQuery(term);
-        if (prefixes.size() > MAX_CACHED_TERMS) {
+        if (prefixes.size() > MAX_CACHED_PREFIXES) {
           prefixes.clear();
         }
         prefixes.put(term, query);
@@ -675,6 +675,9 @@ class CodeIndex {
 
   // About 250 bytes a term (its state, the key, the map entry): at most about 12 MB.
   private static final int MAX_CACHED_TERMS = 50_000;
+  // Each holds a compiled automaton, and what users type is unbounded: the words being typed of a
+  // busy hour.
+  private static final int MAX_CACHED_PREFIXES = 4_096;
 
   private static List<String> nearestWords(IndexReader reader, String word, int maxEdits, int max) {
     try {

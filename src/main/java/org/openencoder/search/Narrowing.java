@@ -70,6 +70,8 @@ final class Narrowing {
    */
   int @Nullable [] candidates(IndexSearcher searcher, @Nullable Query filter, int enough, int few)
       throws IOException {
+    // The codes of the stricter tier tried before, too few to answer: each looser one holds them,
+    // but may have stopped before reaching them.
     int[] stricter = new int[0];
     if (!tiers.isEmpty()) {
       Tiers counted = counted(searcher, filter);
