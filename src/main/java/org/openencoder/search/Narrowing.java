@@ -160,13 +160,8 @@ final class Narrowing {
     Arrays.sort(its, (a, b) -> Long.compare(a.cost(), b.cost()));
     int[] inLeaf = new int[tiers.size()];
     int target = 0;
+    int loosest = loosest(inLeaf, reading, counted.last);
     while (true) {
-      int loosest = Integer.MAX_VALUE;
-      for (int t = 0; t <= counted.last; t++) {
-        if (inLeaf[t] < CodeIndex.LET_THROUGH) {
-          loosest = Math.min(loosest, tiers.get(t)[reading]);
-        }
-      }
       int leads = its.length - loosest + 1;
       if (loosest == Integer.MAX_VALUE || leads <= 0) {
         return;
@@ -175,7 +170,8 @@ final class Narrowing {
       for (int i = 0; i < leads; i++) {
         int at = its[i].docID();
         if (at < target) {
-          at = its[i].advance(target);
+          // On the code before (most often): the next code is a step, not a skip.
+          at = at == target - 1 ? its[i].nextDoc() : its[i].advance(target);
         }
         doc = Math.min(doc, at);
       }
@@ -209,16 +205,32 @@ final class Narrowing {
           continue;
         }
       }
+      boolean closed = false;
       for (int t = 0; t <= counted.last; t++) {
         if (inLeaf[t] < CodeIndex.LET_THROUGH && tiers.get(t)[reading] <= words) {
           counted.docs[t].add(docBase + doc);
           if (++inLeaf[t] == CodeIndex.LET_THROUGH) {
             // This tier answers if none before it does: the looser ones are never asked.
             counted.last = Math.min(counted.last, t);
+            closed = true;
           }
         }
       }
+      if (closed) {
+        loosest = loosest(inLeaf, reading, counted.last);
+      }
     }
+  }
+
+  /** The number of the reading's words the loosest tier still open asks for. */
+  private int loosest(int[] inLeaf, int reading, int last) {
+    int loosest = Integer.MAX_VALUE;
+    for (int t = 0; t <= last; t++) {
+      if (inLeaf[t] < CodeIndex.LET_THROUGH) {
+        loosest = Math.min(loosest, tiers.get(t)[reading]);
+      }
+    }
+    return loosest;
   }
 
   private static Weight weight(IndexSearcher searcher, Query query) throws IOException {
