@@ -337,7 +337,11 @@ class CodeIndex {
      * catalog no longer lists.
      */
     CodeEntry[] entries(LeafReader leaf) {
-      return entries.getOrDefault(leaf.getCoreCacheHelper().getKey(), new CodeEntry[0]);
+      CodeEntry[] byDoc = entries.get(leaf.getCoreCacheHelper().getKey());
+      if (byDoc == null) {
+        throw new IllegalStateException("a segment this index did not open: " + leaf);
+      }
+      return byDoc;
     }
   }
 

@@ -70,6 +70,12 @@ final class Narrowing {
    */
   int @Nullable [] candidates(IndexSearcher searcher, @Nullable Query filter, int enough, int few)
       throws IOException {
+    // A full tier (LET_THROUGH codes of one reading in one release) must answer for the looser
+    // tiers to be left uncounted.
+    if (!tiers.isEmpty() && enough > CodeIndex.LET_THROUGH) {
+      throw new IllegalArgumentException(
+          "enough is " + enough + ", above the " + CodeIndex.LET_THROUGH + " codes a tier holds");
+    }
     // The codes of the stricter tier tried before, too few to answer: each looser one holds them,
     // but may have stopped before reaching them.
     int[] stricter = new int[0];
