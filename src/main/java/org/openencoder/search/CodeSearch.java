@@ -137,6 +137,63 @@ public class CodeSearch {
   private SearchResults find(String query, SearchFilter filter, int limit, boolean lastIsPrefix) {
     String text = validated(query, limit);
     Scope scope = scope(filter);
+    Planned planned = planned(query, text, scope, filter, lastIsPrefix);
+    String code = planned.code();
+    List<Words> readings = planned.readings();
+    CodeIndex.View view = planned.view();
+    List<SearchHit> hits = new ArrayList<>();
+    if (!scope.releases().isEmpty()) {
+      int shown = Math.min(limit, MAX_LIMIT);
+      List<CodeIndex.Found> found =
+          view.search(
+              planned.query(),
+              new CodeIndex.CodeBoosts(BILLABLE, DEFAULT, 3),
+              planned.within(),
+              planned.narrowing(),
+              Math.max(shown, RERANKED),
+              ENOUGH,
+              FEW,
+              wanted(readings));
+      if (code != null) {
+        found = typedFirst(found, text);
+      }
+      // A code-shaped word that is no code ("T2DM", "CKD3") is read as words, and ranked so.
+      String matchedCode =
+          code != null && !found.isEmpty() && found.get(0).code().startsWith(code) ? code : null;
+      List<CodeIndex.Found> top =
+          reranked(found, matchedCode, readings).subList(0, Math.min(shown, found.size()));
+      List<CodeIndex.HitWords> hitWords = view.hitWords(top);
+      for (int i = 0; i < top.size(); i++) {
+        CodeIndex.Found f = top.get(i);
+        hits.add(hit(f, hitWords.get(i), scope.releases().get(f.release()), code, readings));
+      }
+    }
+    return new SearchResults(text, hits, scope.searched(), scope.notices());
+  }
+
+  /**
+   * A search as the index runs it: the query scoring the codes, the billable filter, and the
+   * narrowing, in the view of the releases searched.
+   */
+  private record Planned(
+      @Nullable String code,
+      List<Words> readings,
+      CodeIndex.View view,
+      Query query,
+      @Nullable Query within,
+      Narrowing narrowing) {}
+
+  /** What the index is asked for a query: seen by the tests of the index's scoring. */
+  record Plan(CodeIndex.View view, Query query, @Nullable Query within, Narrowing narrowing) {}
+
+  Plan plan(String query, SearchFilter filter, boolean lastIsPrefix) {
+    String text = validated(query, 1);
+    Planned planned = planned(query, text, scope(filter), filter, lastIsPrefix);
+    return new Plan(planned.view(), planned.query(), planned.within(), planned.narrowing());
+  }
+
+  private Planned planned(
+      String query, String text, Scope scope, SearchFilter filter, boolean lastIsPrefix) {
     String code = codePrefix(text);
     boolean prefix = lastIsPrefix && !Character.isWhitespace(query.charAt(query.length() - 1));
     List<String> tokens = tokens(text, MAX_WORDS);
@@ -184,34 +241,8 @@ public class CodeSearch {
     // Billable codes only, kept apart from the scoring query: the index applies it to the codes a
     // narrowing lets through before any is scored. The view holds the releases searched only.
     Query within = filter.billableOnly() ? view.term(CodeIndex.BILLABLE, "true") : null;
-    List<SearchHit> hits = new ArrayList<>();
-    if (!scope.releases().isEmpty()) {
-      int shown = Math.min(limit, MAX_LIMIT);
-      List<CodeIndex.Found> found =
-          view.search(
-              matching.build(),
-              new CodeIndex.CodeBoosts(BILLABLE, DEFAULT, 3),
-              within,
-              narrowing(readings, whole, view),
-              Math.max(shown, RERANKED),
-              ENOUGH,
-              FEW,
-              wanted(readings));
-      if (code != null) {
-        found = typedFirst(found, text);
-      }
-      // A code-shaped word that is no code ("T2DM", "CKD3") is read as words, and ranked so.
-      String matchedCode =
-          code != null && !found.isEmpty() && found.get(0).code().startsWith(code) ? code : null;
-      List<CodeIndex.Found> top =
-          reranked(found, matchedCode, readings).subList(0, Math.min(shown, found.size()));
-      List<CodeIndex.HitWords> hitWords = view.hitWords(top);
-      for (int i = 0; i < top.size(); i++) {
-        CodeIndex.Found f = top.get(i);
-        hits.add(hit(f, hitWords.get(i), scope.releases().get(f.release()), code, readings));
-      }
-    }
-    return new SearchResults(text, hits, scope.searched(), scope.notices());
+    return new Planned(
+        code, readings, view, matching.build(), within, narrowing(readings, whole, view));
   }
 
   /**

@@ -64,6 +64,15 @@ final class TitlePhrase extends Query {
     this.states = Arrays.stream(terms).map(states).toArray(TermStates[]::new);
   }
 
+  String field() {
+    return field;
+  }
+
+  /** The phrase's words, in order. */
+  List<String> words() {
+    return Arrays.stream(terms).map(Term::text).toList();
+  }
+
   // As PhraseQuery: no word matches nothing, and one word is a term query (its states kept).
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {

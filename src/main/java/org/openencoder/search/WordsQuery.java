@@ -46,6 +46,18 @@ final class WordsQuery extends Query {
     this.everyWord = everyWord;
   }
 
+  List<Query> words() {
+    return words;
+  }
+
+  boolean[] counted() {
+    return counted.clone();
+  }
+
+  float everyWord() {
+    return everyWord;
+  }
+
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     List<Query> rewritten = new ArrayList<>(words.size());
