@@ -333,7 +333,8 @@ class CodeIndex {
       Map<Set<Long>, View> views,
       Map<Ordinal, Long> ordinals,
       Map<Object, CodeEntry[]> entries,
-      Map<Object, SegmentWords> words) {
+      Map<Object, SegmentWords> words,
+      Map<Object, SegmentPostings> postings) {
 
     /**
      * Each code of a release's index by document, from the release's catalog: a hit's code and
@@ -352,6 +353,15 @@ class CodeIndex {
     /** The words of the {@link #HELD} fields of each code of a segment (see SegmentWords). */
     SegmentWords words(LeafReader leaf) {
       SegmentWords held = words.get(leaf.getCoreCacheHelper().getKey());
+      if (held == null) {
+        throw new IllegalStateException("a segment this index did not open: " + leaf);
+      }
+      return held;
+    }
+
+    /** The codes of each word of {@link #WORD} in a segment (see SegmentPostings). */
+    SegmentPostings postings(LeafReader leaf) {
+      SegmentPostings held = postings.get(leaf.getCoreCacheHelper().getKey());
       if (held == null) {
         throw new IllegalStateException("a segment this index did not open: " + leaf);
       }
@@ -486,6 +496,11 @@ class CodeIndex {
       return scores;
     }
 
+    /** The codes of each word of {@link #WORD} as a segment of this view holds them. */
+    SegmentPostings postings(LeafReaderContext leaf) {
+      return index.postings(leaf.reader());
+    }
+
     /** The searcher of this view's releases, which the queries of {@link #term} are built for. */
     IndexSearcher searcher() {
       return searcher;
@@ -512,7 +527,7 @@ class CodeIndex {
         int few,
         Wanted wanted) {
       try {
-        int[] candidates = narrowing.candidates(searcher, filter, enough, few);
+        int[] candidates = narrowing.candidates(searcher, filter, enough, few, this::postings);
         ScoreDoc[] hits;
         if (candidates != null) {
           hits = scored(this, query, boosts, candidates, limit);
@@ -1136,6 +1151,7 @@ class CodeIndex {
       IndexSearcher all = searcher(byRelease.values().toArray(IndexReader[]::new));
       Map<Object, CodeEntry[]> entries = new HashMap<>();
       Map<Object, SegmentWords> words = new HashMap<>();
+      Map<Object, SegmentPostings> postings = new HashMap<>();
       long reading = System.nanoTime();
       long held = 0;
       for (Map.Entry<Long, DirectoryReader> release : byRelease.entrySet()) {
@@ -1145,11 +1161,13 @@ class CodeIndex {
           entries.put(key, entries(leaf.reader(), catalog));
           SegmentWords segment = SegmentWords.read(leaf.reader(), HELD);
           words.put(key, segment);
-          held += segment.size();
+          SegmentPostings codes = SegmentPostings.read(leaf.reader(), WORD);
+          postings.put(key, codes);
+          held += segment.size() + codes.size();
         }
       }
       log.info(
-          "Opened the code index {} ({} codes; {} words of codes held, read in {} ms)",
+          "Opened the code index {} ({} codes; {} words held by code and by word, read in {} ms)",
           target,
           all.getIndexReader().numDocs(),
           held,
@@ -1163,7 +1181,8 @@ class CodeIndex {
           new ConcurrentHashMap<>(),
           new ConcurrentHashMap<>(),
           Map.copyOf(entries),
-          Map.copyOf(words));
+          Map.copyOf(words),
+          Map.copyOf(postings));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -13,6 +14,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +72,20 @@ final class Narrowing {
    */
   int @Nullable [] candidates(IndexSearcher searcher, @Nullable Query filter, int enough, int few)
       throws IOException {
+    return candidates(searcher, filter, enough, few, null);
+  }
+
+  /**
+   * As {@link #candidates(IndexSearcher, Query, int, int)}, a word of {@link CodeIndex#WORD}
+   * leapfrogged over its codes as each segment holds them ({@code held}; null: through the index).
+   */
+  int @Nullable [] candidates(
+      IndexSearcher searcher,
+      @Nullable Query filter,
+      int enough,
+      int few,
+      @Nullable Function<LeafReaderContext, SegmentPostings> held)
+      throws IOException {
     // A full tier (LET_THROUGH codes of one reading in one release) must answer for the looser
     // tiers to be left uncounted.
     if (!tiers.isEmpty() && enough > CodeIndex.LET_THROUGH) {
@@ -80,7 +96,7 @@ final class Narrowing {
     // but may have stopped before reaching them.
     int[] stricter = new int[0];
     if (!tiers.isEmpty()) {
-      Tiers counted = counted(searcher, filter);
+      Tiers counted = counted(searcher, filter, held);
       int[] wholeDocs = letThrough(searcher, whole, filter);
       for (int t = 0; t <= counted.last; t++) {
         int[] let = union(sortedUnique(counted.docs[t]), wholeDocs);
@@ -115,15 +131,29 @@ final class Narrowing {
     }
   }
 
-  private Tiers counted(IndexSearcher searcher, @Nullable Query filter) throws IOException {
+  private Tiers counted(
+      IndexSearcher searcher,
+      @Nullable Query filter,
+      @Nullable Function<LeafReaderContext, SegmentPostings> held)
+      throws IOException {
     Tiers counted = new Tiers(tiers.size());
     Map<Query, Weight> weights = new HashMap<>();
     Weight filterWeight = filter == null ? null : weight(searcher, filter);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      SegmentPostings postings = held == null ? null : held.apply(leaf);
       for (int r = 0; r < readings.size(); r++) {
         List<Query> words = readings.get(r);
-        List<DocIdSetIterator> present = new ArrayList<>(words.size());
+        List<Cursor> present = new ArrayList<>(words.size());
         for (Query word : words) {
+          if (postings != null
+              && word instanceof TermQuery term
+              && term.getTerm().field().equals(CodeIndex.WORD)) {
+            int[] docs = postings.docs(term.getTerm().text());
+            if (docs.length > 0) {
+              present.add(new Cursor(docs, null));
+            }
+            continue;
+          }
           Weight weight = weights.get(word);
           if (weight == null) {
             weight = weight(searcher, word);
@@ -131,7 +161,7 @@ final class Narrowing {
           }
           DocIdSetIterator it = iterator(weight, leaf);
           if (it != null) {
-            present.add(it);
+            present.add(new Cursor(null, it));
           }
         }
         if (present.isEmpty()) {
@@ -156,13 +186,13 @@ final class Narrowing {
    * rarest, so only their codes are candidates, and the other words are advanced to each.
    */
   private void walk(
-      List<DocIdSetIterator> present,
+      List<Cursor> present,
       @Nullable DocIdSetIterator within,
       int reading,
       int docBase,
       Tiers counted)
       throws IOException {
-    DocIdSetIterator[] its = present.toArray(DocIdSetIterator[]::new);
+    Cursor[] its = present.toArray(Cursor[]::new);
     Arrays.sort(its, (a, b) -> Long.compare(a.cost(), b.cost()));
     int[] inLeaf = new int[tiers.size()];
     int target = 0;
@@ -225,6 +255,66 @@ final class Narrowing {
       if (closed) {
         loosest = loosest(inLeaf, reading, counted.last);
       }
+    }
+  }
+
+  /**
+   * A word's codes in a segment: an array the segment holds, stepped through and galloped over, or
+   * the index's iterator. One class, so that the walk's calls stay direct.
+   */
+  private static final class Cursor {
+    private final int @Nullable [] docs;
+    private final @Nullable DocIdSetIterator iterator;
+    private int at = -1;
+    private int doc = -1;
+
+    Cursor(int @Nullable [] docs, @Nullable DocIdSetIterator iterator) {
+      this.docs = docs;
+      this.iterator = iterator;
+    }
+
+    long cost() {
+      return docs != null ? docs.length : iterator.cost();
+    }
+
+    int docID() {
+      return docs != null ? doc : iterator.docID();
+    }
+
+    int nextDoc() throws IOException {
+      if (docs == null) {
+        return iterator.nextDoc();
+      }
+      at++;
+      doc = at < docs.length ? docs[at] : DocIdSetIterator.NO_MORE_DOCS;
+      return doc;
+    }
+
+    // The first code at or after target: steps doubling from here, then a binary search.
+    int advance(int target) throws IOException {
+      if (docs == null) {
+        return iterator.advance(target);
+      }
+      int low = at + 1;
+      int step = 1;
+      int high = low;
+      while (high < docs.length && docs[high] < target) {
+        low = high + 1;
+        high += step;
+        step <<= 1;
+      }
+      high = Math.min(high, docs.length - 1);
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        if (docs[middle] < target) {
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      at = low;
+      doc = at < docs.length ? docs[at] : DocIdSetIterator.NO_MORE_DOCS;
+      return doc;
     }
   }
 

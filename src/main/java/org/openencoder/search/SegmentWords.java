@@ -251,16 +251,6 @@ final class SegmentWords {
       }
     }
 
-    /** How often a code has the word in this field: 0 when it does not. */
-    int frequency(int doc, int number) {
-      int at = find(doc, number);
-      if (at < 0) {
-        return 0;
-      }
-      int freq = records[at] & FREQ_MASK;
-      return freq == FREQ_MASK ? rareFrequencies.get(key(doc, field, number)) : freq;
-    }
-
     /** Whether a code has any of the words numbered from {@code from} to before {@code to}. */
     boolean hasAny(int doc, int from, int to) {
       if (from >= to) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.lucene.index.LeafReaderContext;
@@ -30,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Lucene's own scorers of the same query, float for float, for every query of the golden sets and
  * the benchmark's mix as the search builds them: typed, being typed, billable only, and on a date
  * of service that searches older releases. The codes next to each code let through are scored too,
- * so that codes the query does not match are compared as well.
+ * so that codes the query does not match are compared as well. The narrowing, with the words' codes
+ * held, lets through the very codes it does through the index.
  */
 class CandidateScoringTest extends RunningApplication {
 
@@ -85,7 +87,13 @@ class CandidateScoringTest extends RunningApplication {
       return;
     }
     IndexSearcher searcher = plan.view().searcher();
-    int[] candidates = plan.narrowing().candidates(searcher, plan.within(), 10, 5);
+    int[] candidates =
+        plan.narrowing().candidates(searcher, plan.within(), 10, 5, plan.view()::postings);
+    // The words' codes held let through what the index's posting lists do.
+    int[] throughIndex = plan.narrowing().candidates(searcher, plan.within(), 10, 5);
+    if (!Arrays.equals(candidates, throughIndex)) {
+      tally.mismatches.add(asked + " " + filter + ": another narrowing with the codes held");
+    }
     TreeSet<Integer> docs = new TreeSet<>();
     if (candidates != null) {
       for (int doc : candidates) {

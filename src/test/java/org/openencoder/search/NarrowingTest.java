@@ -99,10 +99,12 @@ class NarrowingTest extends RunningApplication {
         Narrowing narrowing = new Narrowing(c.readings(), c.tiers(), c.whole(), fallback);
         int[] expected = byBooleanTiers(view.searcher(), c, fallback, filter);
         int[] actual = narrowing.candidates(view.searcher(), filter, ENOUGH, FEW);
+        int[] held = narrowing.candidates(view.searcher(), filter, ENOUGH, FEW, view::postings);
         String what = c.readings() + " " + (filter == null ? "" : "billable");
         assertThat(expected).as(what).isNotNull();
         assertThat(expected.length).as(what).isGreaterThanOrEqualTo(FEW);
         assertThat(actual).as(what).containsExactly(expected);
+        assertThat(held).as(what + ", the words' codes held").containsExactly(expected);
       }
     }
   }
