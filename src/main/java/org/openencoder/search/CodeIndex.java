@@ -232,7 +232,6 @@ class CodeIndex {
     // The encoded terms, each after a PART, until they are decoded.
     private byte @Nullable [] encodedTerms;
     private @Nullable List<TermWords> terms;
-    private @Nullable Set<String> distinctWords;
 
     HitWords(List<String> words, List<TitleWord> title, List<TermWords> terms) {
       this.words = List.copyOf(words);
@@ -248,20 +247,6 @@ class CodeIndex {
 
     List<String> words() {
       return words;
-    }
-
-    /**
-     * The words of the title and short title, each once: what a hit's "matched on" asks of them a
-     * word at a time, for every reading of the query. Asked of the list, it was a linear search
-     * each time and most of building a hit.
-     */
-    Set<String> distinctWords() {
-      if (distinctWords == null) {
-        Set<String> distinct = new HashSet<>(Math.max(16, words.size() * 2));
-        distinct.addAll(words);
-        distinctWords = Collections.unmodifiableSet(distinct);
-      }
-      return distinctWords;
     }
 
     List<TitleWord> title() {

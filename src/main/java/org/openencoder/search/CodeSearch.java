@@ -840,7 +840,7 @@ public class CodeSearch {
     if (code != null && found.code().startsWith(code)) {
       return "code";
     }
-    Set<String> titleWords = words.distinctWords();
+    List<String> titleWords = words.words();
     // How many of each reading's words the title holds, counted once for the comparisons below.
     int[] inTitle = new int[readings.size()];
     for (int r = 0; r < readings.size(); r++) {
