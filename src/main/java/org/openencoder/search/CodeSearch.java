@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -163,9 +164,17 @@ public class CodeSearch {
       List<CodeIndex.Found> top =
           reranked(found, matchedCode, readings).subList(0, Math.min(shown, found.size()));
       List<CodeIndex.HitWords> hitWords = view.hitWords(top);
+      HighlightedWords highlighted = HighlightedWords.of(readings);
       for (int i = 0; i < top.size(); i++) {
         CodeIndex.Found f = top.get(i);
-        hits.add(hit(f, hitWords.get(i), scope.releases().get(f.release()), code, readings));
+        hits.add(
+            hit(
+                f,
+                hitWords.get(i),
+                scope.releases().get(f.release()),
+                code,
+                readings,
+                highlighted));
       }
     }
     return new SearchResults(text, hits, scope.searched(), scope.notices());
@@ -442,7 +451,8 @@ public class CodeSearch {
       CodeIndex.HitWords words,
       CodeCatalog catalog,
       String code,
-      List<Words> readings) {
+      List<Words> readings,
+      HighlightedWords highlighted) {
     Optional<CodeEntry> parent =
         found.parent() == null ? Optional.empty() : catalog.get(found.parent());
     return new SearchHit(
@@ -452,7 +462,7 @@ public class CodeSearch {
         found.billable(),
         found.score(),
         matchedOn(found, words, code, readings),
-        highlights(words, readings),
+        highlights(words, highlighted),
         parent.map(p -> found.system().display(p.code())).orElse(null),
         parent.map(CodeEntry::title).orElse(null),
         catalog.release().title());
@@ -743,26 +753,71 @@ public class CodeSearch {
       return variants;
     }
 
-    boolean matches(String titleWord) {
-      if (all.contains(titleWord) || corrected.contains(titleWord)) {
-        return true;
-      }
-      return lastIsPrefix && !all.isEmpty() && titleWord.startsWith(all.get(all.size() - 1));
-    }
-
-    /** How many of this reading's words one text's words contain. */
-    int found(List<String> textWords) {
+    /**
+     * How many of this reading's words one text's words contain; the word being typed counts if a
+     * text word begins with it.
+     */
+    int found(Collection<String> textWords) {
       int found = 0;
       for (int i = 0; i < all.size(); i++) {
         String word = all.get(i);
         boolean typing = lastIsPrefix && i == all.size() - 1;
-        if (typing
-            ? textWords.stream().anyMatch(w -> w.startsWith(word))
-            : textWords.contains(word)) {
+        if (typing ? anyStartsWith(textWords, word) : textWords.contains(word)) {
           found++;
         }
       }
       return found;
+    }
+
+    /** Whether a text's words hold one of the corrections of this reading's words. */
+    boolean foundCorrected(Collection<String> textWords) {
+      for (String word : corrected) {
+        if (textWords.contains(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean anyStartsWith(Collection<String> textWords, String start) {
+      for (String word : textWords) {
+        if (word.startsWith(start)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * The title words a search highlights, worked out once for its hits: a word of any reading as
+   * asked for or corrected, or a word that begins with the word a reading is still typing.
+   */
+  private record HighlightedWords(Set<String> words, List<String> typing) {
+
+    static HighlightedWords of(List<Words> readings) {
+      Set<String> words = new HashSet<>();
+      List<String> typing = new ArrayList<>();
+      for (Words reading : readings) {
+        words.addAll(reading.all());
+        words.addAll(reading.corrected());
+        if (reading.lastIsPrefix() && !reading.all().isEmpty()) {
+          typing.add(reading.all().get(reading.all().size() - 1));
+        }
+      }
+      return new HighlightedWords(words, typing);
+    }
+
+    boolean matches(String titleWord) {
+      if (words.contains(titleWord)) {
+        return true;
+      }
+      for (String start : typing) {
+        if (titleWord.startsWith(start)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -795,10 +850,11 @@ public class CodeSearch {
   }
 
   /** The stretches of a title whose words, as analyzed, are among the query's. */
-  private static List<SearchHit.Span> highlights(CodeIndex.HitWords words, List<Words> readings) {
+  private static List<SearchHit.Span> highlights(
+      CodeIndex.HitWords words, HighlightedWords highlighted) {
     List<SearchHit.Span> spans = new ArrayList<>();
     for (CodeIndex.HitWords.TitleWord word : words.title()) {
-      if (readings.stream().anyMatch(r -> r.matches(word.word()))) {
+      if (highlighted.matches(word.word())) {
         spans.add(new SearchHit.Span(word.start(), word.end()));
       }
     }
@@ -816,23 +872,25 @@ public class CodeSearch {
       return "code";
     }
     List<String> titleWords = words.words();
-    for (Words reading : readings) {
-      if (!reading.all().isEmpty() && reading.found(titleWords) == reading.all().size()) {
+    // How many of each reading's words the title holds, counted once for the comparisons below.
+    int[] inTitle = new int[readings.size()];
+    for (int r = 0; r < readings.size(); r++) {
+      Words reading = readings.get(r);
+      inTitle[r] = reading.found(titleWords);
+      if (!reading.all().isEmpty() && inTitle[r] == reading.all().size()) {
         if (reading.synonym() != null) {
           return reading.synonym().describe();
         }
-        return reading.corrected().stream().anyMatch(titleWords::contains)
-            ? "title (fuzzy)"
-            : "title";
+        return reading.foundCorrected(titleWords) ? "title (fuzzy)" : "title";
       }
     }
     Vocabulary.Term bestTerm = null;
     int bestFound = 0;
     for (CodeIndex.HitWords.TermWords term : words.terms()) {
       List<String> termWords = term.words();
-      for (Words reading : readings) {
-        int termFound = reading.found(termWords);
-        if (termFound > bestFound && termFound > reading.found(titleWords)) {
+      for (int r = 0; r < readings.size(); r++) {
+        int termFound = readings.get(r).found(termWords);
+        if (termFound > bestFound && termFound > inTitle[r]) {
           bestTerm = term.term();
           bestFound = termFound;
         }
@@ -841,12 +899,13 @@ public class CodeSearch {
     if (bestTerm != null) {
       return bestTerm.describe();
     }
-    Words best = readings.get(0);
-    for (Words reading : readings) {
-      if (reading.found(titleWords) > best.found(titleWords)) {
-        best = reading;
+    int best = 0;
+    for (int r = 1; r < readings.size(); r++) {
+      if (inTitle[r] > inTitle[best]) {
+        best = r;
       }
     }
-    return best.synonym() != null ? best.synonym().describe() : "title";
+    Synonyms.Synonym synonym = readings.get(best).synonym();
+    return synonym != null ? synonym.describe() : "title";
   }
 }
