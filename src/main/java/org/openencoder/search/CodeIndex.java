@@ -416,29 +416,26 @@ class CodeIndex {
      * catalog no longer lists.
      */
     CodeEntry[] entries(LeafReader leaf) {
-      CodeEntry[] byDoc = entries.get(leaf.getCoreCacheHelper().getKey());
-      if (byDoc == null) {
-        throw new IllegalStateException("a segment this index did not open: " + leaf);
-      }
-      return byDoc;
+      return ofSegment(entries, leaf);
     }
 
     /** The words of the {@link #HELD} fields of each code of a segment (see SegmentWords). */
     SegmentWords words(LeafReader leaf) {
-      SegmentWords held = words.get(leaf.getCoreCacheHelper().getKey());
-      if (held == null) {
-        throw new IllegalStateException("a segment this index did not open: " + leaf);
-      }
-      return held;
+      return ofSegment(words, leaf);
     }
 
     /** The codes of each word of {@link #WORD} in a segment (see SegmentPostings). */
     SegmentPostings postings(LeafReader leaf) {
-      SegmentPostings held = postings.get(leaf.getCoreCacheHelper().getKey());
-      if (held == null) {
+      return ofSegment(postings, leaf);
+    }
+
+    // Every segment a view holds was read when the index opened.
+    private static <T> T ofSegment(Map<Object, T> bySegment, LeafReader leaf) {
+      T read = bySegment.get(leaf.getCoreCacheHelper().getKey());
+      if (read == null) {
         throw new IllegalStateException("a segment this index did not open: " + leaf);
       }
-      return held;
+      return read;
     }
   }
 
@@ -584,10 +581,11 @@ class CodeIndex {
      * Narrowing}), else by the query alone. The narrowing must let through only codes the query
      * matches.
      *
-     * <p>The codes let through are scored one by one, each by advancing the query's scorer to it,
-     * with the query's weight built once. Left to Lucene, the conjunction of the query and a
-     * narrowing built the query's weight and scorers again for every narrowing tried and moved the
-     * query's disjunction of every word along with the narrowing.
+     * <p>The codes let through are scored one by one from the words each segment holds (see {@link
+     * CandidateScoring}). Left to Lucene, the conjunction of the query and a narrowing built the
+     * query's weight and scorers again for every narrowing tried and moved the query's disjunction
+     * of every word along with the narrowing; advanced code by code, its scorers were set up per
+     * word, field and release for a few dozen codes.
      */
     List<Found> search(
         Query query,
