@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -65,11 +66,14 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -407,7 +411,8 @@ class CodeIndex {
       Map<Ordinal, Long> ordinals,
       Map<Object, CodeEntry[]> entries,
       Map<Object, SegmentWords> words,
-      Map<Object, SegmentPostings> postings) {
+      Map<Object, SegmentPostings> postings,
+      CountDownLatch held) {
 
     /**
      * Each code of a release's index by document, from the release's catalog: a hit's code and
@@ -419,14 +424,55 @@ class CodeIndex {
       return ofSegment(entries, leaf);
     }
 
-    /** The words of the {@link #HELD} fields of each code of a segment (see SegmentWords). */
-    SegmentWords words(LeafReader leaf) {
-      return ofSegment(words, leaf);
+    /**
+     * The words of the {@link #HELD} fields of each code of a segment (see SegmentWords); null
+     * until they are read, in the background after the index opens.
+     */
+    @Nullable SegmentWords words(LeafReader leaf) {
+      return words.get(leaf.getCoreCacheHelper().getKey());
     }
 
-    /** The codes of each word of {@link #WORD} in a segment (see SegmentPostings). */
-    SegmentPostings postings(LeafReader leaf) {
-      return ofSegment(postings, leaf);
+    /** The codes of each word of {@link #WORD} in a segment (see SegmentPostings), or null. */
+    @Nullable SegmentPostings postings(LeafReader leaf) {
+      return postings.get(leaf.getCoreCacheHelper().getKey());
+    }
+
+    /**
+     * Reads every segment's words and postings in the background: a search that comes sooner scores
+     * and narrows through the index's posting lists (the same scores, the same codes), so the
+     * seconds this takes after a restart do not hold up the first search.
+     */
+    void readHeld() {
+      Thread reader =
+          new Thread(
+              () -> {
+                long started = System.nanoTime();
+                long count = 0;
+                try {
+                  for (DirectoryReader release : byRelease.values()) {
+                    for (LeafReaderContext leaf : release.leaves()) {
+                      Object key = leaf.reader().getCoreCacheHelper().getKey();
+                      SegmentWords segment = SegmentWords.read(leaf.reader(), HELD);
+                      SegmentPostings codes = SegmentPostings.read(leaf.reader(), WORD);
+                      words.put(key, segment);
+                      postings.put(key, codes);
+                      count += segment.size() + codes.size();
+                    }
+                  }
+                  log.info(
+                      "Held {} words of the code index by code and by word, read in {} ms",
+                      count,
+                      (System.nanoTime() - started) / 1_000_000);
+                } catch (IOException | RuntimeException e) {
+                  // A release replaced meanwhile closes its index: searches score through it.
+                  log.warn("The code index's words are not held; searches read them instead", e);
+                } finally {
+                  held.countDown();
+                }
+              },
+              "code-index-words");
+      reader.setDaemon(true);
+      reader.start();
     }
 
     // Every segment a view holds was read when the index opened.
@@ -548,9 +594,12 @@ class CodeIndex {
      * as Lucene's scorers would score them.
      */
     float[] scores(Query query, int[] docs) throws IOException {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      if (!held()) {
+        return scoresFromIndex(query, docs);
+      }
       CandidateScoring scoring = CandidateScoring.of(query, searcher, HELD);
       float[] scores = new float[docs.length];
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       int i = 0;
       for (LeafReaderContext leaf : leaves) {
         int end = leaf.docBase + leaf.reader().maxDoc();
@@ -565,8 +614,44 @@ class CodeIndex {
       return scores;
     }
 
-    /** The codes of each word of {@link #WORD} as a segment of this view holds them. */
-    SegmentPostings postings(LeafReaderContext leaf) {
+    /**
+     * As {@link #scores}, by Lucene's scorers of the query: a scorer a segment, advanced from code
+     * to code. What a search does until the words are held.
+     */
+    float[] scoresFromIndex(Query query, int[] docs) throws IOException {
+      Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+      float[] scores = new float[docs.length];
+      int i = 0;
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        int end = leaf.docBase + leaf.reader().maxDoc();
+        if (i == docs.length || docs[i] >= end) {
+          continue;
+        }
+        Scorer scorer = weight.scorer(leaf);
+        DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+        for (; i < docs.length && docs[i] < end; i++) {
+          int doc = docs[i] - leaf.docBase;
+          if (it != null && it.docID() < doc) {
+            it.advance(doc);
+          }
+          scores[i] = it != null && it.docID() == doc ? scorer.score() : CandidateScoring.NO_MATCH;
+        }
+      }
+      return scores;
+    }
+
+    /** Whether every segment of this view has its words held (see {@link Built#readHeld}). */
+    boolean held() {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        if (index.words(leaf.reader()) == null) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The codes of each word of {@link #WORD} as a segment of this view holds them, or null. */
+    @Nullable SegmentPostings postings(LeafReaderContext leaf) {
       return index.postings(leaf.reader());
     }
 
@@ -908,6 +993,14 @@ class CodeIndex {
   }
 
   /**
+   * Waits for the words of the index to be held in memory (see {@link Built#readHeld}); false if
+   * they are not within the time.
+   */
+  boolean awaitHeld(long timeout, TimeUnit unit) throws InterruptedException {
+    return current().held().await(timeout, unit);
+  }
+
+  /**
    * The best {@code limit} codes for a query, by score, then shorter code, then code order. Plain
    * score order lets Lucene skip codes that cannot make the list; the fields a ranking needs are
    * read from doc values and the in-memory catalogs, not from stored documents.
@@ -1220,39 +1313,28 @@ class CodeIndex {
       }
       IndexSearcher all = searcher(byRelease.values().toArray(IndexReader[]::new));
       Map<Object, CodeEntry[]> entries = new HashMap<>();
-      Map<Object, SegmentWords> words = new HashMap<>();
-      Map<Object, SegmentPostings> postings = new HashMap<>();
-      long reading = System.nanoTime();
-      long held = 0;
       for (Map.Entry<Long, DirectoryReader> release : byRelease.entrySet()) {
         CodeCatalog catalog = codeSets.catalog(release.getKey()).orElse(null);
         for (LeafReaderContext leaf : release.getValue().leaves()) {
-          Object key = leaf.reader().getCoreCacheHelper().getKey();
-          entries.put(key, entries(leaf.reader(), catalog));
-          SegmentWords segment = SegmentWords.read(leaf.reader(), HELD);
-          words.put(key, segment);
-          SegmentPostings codes = SegmentPostings.read(leaf.reader(), WORD);
-          postings.put(key, codes);
-          held += segment.size() + codes.size();
+          entries.put(leaf.reader().getCoreCacheHelper().getKey(), entries(leaf.reader(), catalog));
         }
       }
-      log.info(
-          "Opened the code index {} ({} codes; {} words held by code and by word, read in {} ms)",
-          target,
-          all.getIndexReader().numDocs(),
-          held,
-          (System.nanoTime() - reading) / 1_000_000);
-      return new Built(
-          Set.copyOf(releases),
-          Collections.unmodifiableMap(byRelease),
-          all,
-          Map.copyOf(systems),
-          new ConcurrentHashMap<>(),
-          new ConcurrentHashMap<>(),
-          new ConcurrentHashMap<>(),
-          Map.copyOf(entries),
-          Map.copyOf(words),
-          Map.copyOf(postings));
+      log.info("Opened the code index {} ({} codes)", target, all.getIndexReader().numDocs());
+      Built opened =
+          new Built(
+              Set.copyOf(releases),
+              Collections.unmodifiableMap(byRelease),
+              all,
+              Map.copyOf(systems),
+              new ConcurrentHashMap<>(),
+              new ConcurrentHashMap<>(),
+              new ConcurrentHashMap<>(),
+              Map.copyOf(entries),
+              new ConcurrentHashMap<>(),
+              new ConcurrentHashMap<>(),
+              new CountDownLatch(1));
+      opened.readHeld();
+      return opened;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

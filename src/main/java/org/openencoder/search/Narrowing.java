@@ -77,14 +77,15 @@ final class Narrowing {
 
   /**
    * As {@link #candidates(IndexSearcher, Query, int, int)}, a word of {@link CodeIndex#WORD}
-   * leapfrogged over its codes as each segment holds them ({@code held}; null: through the index).
+   * leapfrogged over its codes as each segment holds them ({@code held}; null, or null for a
+   * segment not held yet: through the index's posting lists).
    */
   int @Nullable [] candidates(
       IndexSearcher searcher,
       @Nullable Query filter,
       int enough,
       int few,
-      @Nullable Function<LeafReaderContext, SegmentPostings> held)
+      @Nullable Function<LeafReaderContext, @Nullable SegmentPostings> held)
       throws IOException {
     // A full tier (LET_THROUGH codes of one reading in one release) must answer for the looser
     // tiers to be left uncounted.
@@ -134,7 +135,7 @@ final class Narrowing {
   private Tiers counted(
       IndexSearcher searcher,
       @Nullable Query filter,
-      @Nullable Function<LeafReaderContext, SegmentPostings> held)
+      @Nullable Function<LeafReaderContext, @Nullable SegmentPostings> held)
       throws IOException {
     Tiers counted = new Tiers(tiers.size());
     Map<Query, Weight> weights = new HashMap<>();

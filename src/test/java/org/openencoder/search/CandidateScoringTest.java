@@ -14,14 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 import org.junit.jupiter.api.Test;
 import org.openencoder.testing.RunningApplication;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,11 +32,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CandidateScoringTest extends RunningApplication {
 
   @Autowired CodeSearch search;
+  @Autowired CodeIndex index;
 
   private record Asked(String text, boolean typing) {}
 
   @Test
-  void scoresAsLuceneDoes() throws IOException {
+  void scoresAsLuceneDoes() throws IOException, InterruptedException {
+    assertThat(index.awaitHeld(5, TimeUnit.MINUTES)).isTrue();
     List<Asked> queries = new ArrayList<>();
     for (String resource :
         List.of("search/golden-queries.tsv", "search/golden-queries-holdout.tsv")) {
@@ -87,6 +84,7 @@ class CandidateScoringTest extends RunningApplication {
       return;
     }
     IndexSearcher searcher = plan.view().searcher();
+    assertThat(plan.view().held()).isTrue();
     int[] candidates =
         plan.narrowing().candidates(searcher, plan.within(), 10, 5, plan.view()::postings);
     // The words' codes held let through what the index's posting lists do.
@@ -109,7 +107,7 @@ class CandidateScoringTest extends RunningApplication {
     }
     int[] sorted = docs.stream().mapToInt(Integer::intValue).toArray();
     float[] held = plan.view().scores(plan.query(), sorted);
-    float[] lucene = lucene(searcher, plan.query(), sorted);
+    float[] lucene = plan.view().scoresFromIndex(plan.query(), sorted);
     tally.searches++;
     for (int i = 0; i < sorted.length; i++) {
       if (Float.floatToIntBits(held[i]) != Float.floatToIntBits(lucene[i])) {
@@ -121,31 +119,6 @@ class CandidateScoringTest extends RunningApplication {
         tally.matched++;
       }
     }
-  }
-
-  // As the search scored these codes before: the query's weight, a scorer a segment advanced
-  // from code to code.
-  private static float[] lucene(IndexSearcher searcher, Query query, int[] docs)
-      throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
-    float[] scores = new float[docs.length];
-    int i = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      if (i == docs.length || docs[i] >= end) {
-        continue;
-      }
-      Scorer scorer = weight.scorer(leaf);
-      DocIdSetIterator it = scorer == null ? null : scorer.iterator();
-      for (; i < docs.length && docs[i] < end; i++) {
-        int doc = docs[i] - leaf.docBase;
-        if (it != null && it.docID() < doc) {
-          it.advance(doc);
-        }
-        scores[i] = it != null && it.docID() == doc ? scorer.score() : CandidateScoring.NO_MATCH;
-      }
-    }
-    return scores;
   }
 
   private List<String> goldenQueries(String resource) throws IOException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.index.LeafReaderContext;
@@ -57,8 +58,10 @@ class NarrowingTest extends RunningApplication {
   private record Case(List<List<Query>> readings, List<int[]> tiers, List<Query> whole) {}
 
   @Test
-  void letsThroughWhatTheBooleanTiersDid() throws IOException {
+  void letsThroughWhatTheBooleanTiersDid() throws IOException, InterruptedException {
+    assertThat(index.awaitHeld(5, TimeUnit.MINUTES)).isTrue();
     CodeIndex.View view = view();
+    assertThat(view.held()).isTrue();
     Query billable = view.term(CodeIndex.BILLABLE, "true");
     List<Query> diabetes = words(view, "type 2 diabete with diabetic chronic kidney disease");
     List<Query> renal = words(view, "type 2 diabete with diabetic chronic renal disease");
