@@ -2,7 +2,6 @@ package org.openencoder.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ final class SegmentWords {
   private static final int FREQ_MASK = (1 << FREQ_BITS) - 1;
   private static final int MAX_WORDS = 1 << (Integer.SIZE - 1 - FREQ_BITS);
   private static final int MAX_ENTRIES = 0xFFFF;
-  private static final int BLOCK_BITS = 12;
 
   private final Map<String, FieldWords> fields;
   private final int[] starts;
@@ -145,27 +143,8 @@ final class SegmentWords {
       }
       next[doc] = starts[doc] + HEADER;
     }
-    // Gathered by blocks of codes first, so that the second pass writes within one block's records
-    // at a time (a few hundred KB, in cache) instead of all over them: the scattered writes were
-    // most of the time to read a release.
-    int blocks = (maxDoc >>> BLOCK_BITS) + 1;
-    int[] blockStarts = new int[blocks + 1];
     for (int i = 0; i < n; i++) {
-      blockStarts[(docs[i] >>> BLOCK_BITS) + 1]++;
-    }
-    for (int block = 0; block < blocks; block++) {
-      blockStarts[block + 1] += blockStarts[block];
-    }
-    int[] byBlockDocs = new int[n];
-    int[] byBlockEntries = new int[n];
-    int[] blockNext = Arrays.copyOf(blockStarts, blocks);
-    for (int i = 0; i < n; i++) {
-      int at = blockNext[docs[i] >>> BLOCK_BITS]++;
-      byBlockDocs[at] = docs[i];
-      byBlockEntries[at] = entries[i];
-    }
-    for (int i = 0; i < n; i++) {
-      records[next[byBlockDocs[i]]++] = byBlockEntries[i];
+      records[next[docs[i]]++] = entries[i];
     }
     return new SegmentWords(fields, numbers, dictionaries, hasNorms, starts, records, rare);
   }
